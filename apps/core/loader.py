@@ -1,0 +1,311 @@
+"""Validates the curated fixtures and loads them in one transaction, matching records by natural key.
+
+The fixture format is described in fixtures/README.md. Errors are collected rather than raised one
+at a time, so a curator sees every problem in one run; any error rolls the whole load back.
+"""
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import DatabaseError, models, transaction
+
+from apps.sources.models import Citation, without_whitespace
+
+# Dependency order: a model only points at models listed before it (or at itself, parents first).
+MODEL_ORDER = [
+    "sources.sourcedocument",
+    "indicators.unit",
+    "regions.region",
+    "zones.zone",
+    "industries.industry",
+    "companies.company",
+    "projects.project",
+    "projects.milestone",
+    "infrastructure.facility",
+    "indicators.indicator",
+    "indicators.observation",
+    "recognitions.distinction",
+    "events.event",
+]
+UNCITED_MODELS = {"sources.sourcedocument", "indicators.unit"}
+SKIPPED_FIELDS = {"id", "updated_at"}
+
+
+def natural_key_field(model):
+    return "code" if any(f.name == "code" for f in model._meta.fields) else "slug"
+
+
+@dataclass
+class LoadError:
+    file: str
+    model: str
+    record: str
+    field: str
+    message: str
+
+    def __str__(self):
+        return f"{self.file} › {self.model} › {self.record} › {self.field}: {self.message}"
+
+
+@dataclass
+class LoadReport:
+    errors: list = field(default_factory=list)
+    created: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+    unchanged: Counter = field(default_factory=Counter)
+
+    @property
+    def ok(self):
+        return not self.errors
+
+
+class LoadFailed(Exception):
+    def __init__(self, report):
+        super().__init__(f"{len(report.errors)} error(s) in the curated fixtures")
+        self.report = report
+
+
+@dataclass
+class FixtureRecord:
+    file: str
+    model_label: str
+    index: int
+    data: dict
+
+    @property
+    def name(self):
+        model = apps.get_model(self.model_label)
+        return str(self.data.get(natural_key_field(model), f"#{self.index + 1}"))
+
+
+def read_fixtures(directory, report):
+    """Parse every JSON file in `directory` into records grouped by model label."""
+    grouped = defaultdict(list)
+    paths = sorted(Path(directory).glob("*.json"))
+    if not paths:
+        report.errors.append(LoadError(str(directory), "-", "-", "-", "No fixture files found."))
+    for path in paths:
+        name = path.name
+        try:
+            content = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            report.errors.append(LoadError(name, "-", "-", "-", f"Not valid JSON: {exc}"))
+            continue
+        if not isinstance(content, dict):
+            report.errors.append(LoadError(name, "-", "-", "-", "The top level must be an object of model labels."))
+            continue
+        for label, records in content.items():
+            if label not in MODEL_ORDER:
+                report.errors.append(LoadError(name, label, "-", "-", "Unknown model label."))
+                continue
+            if not isinstance(records, list):
+                report.errors.append(LoadError(name, label, "-", "-", "Records must be a list."))
+                continue
+            for index, data in enumerate(records):
+                if not isinstance(data, dict):
+                    report.errors.append(LoadError(name, label, f"#{index + 1}", "-", "A record must be an object."))
+                    continue
+                grouped[label].append(FixtureRecord(name, label, index, data))
+    return grouped
+
+
+class CuratedDataLoader:
+    def __init__(self, directory, progress=None):
+        self.directory = directory
+        self.report = LoadReport()
+        self.progress = progress or (lambda message: None)
+        self._document_text = {}
+
+    def load(self):
+        """Load everything or nothing; raises LoadFailed with the report when anything is wrong."""
+        grouped = read_fixtures(self.directory, self.report)
+        if not self.report.ok:
+            raise LoadFailed(self.report)
+        try:
+            with transaction.atomic():
+                for label in MODEL_ORDER:
+                    records = grouped.get(label, [])
+                    self._check_duplicates(label, records)
+                    for record in records:
+                        self._load_record(record)
+                    self.progress(f"{label}: {len(records)} record(s)")
+                if not self.report.ok:
+                    raise LoadFailed(self.report)
+        except DatabaseError as exc:
+            self.report.errors.append(LoadError("-", "-", "-", "-", f"Database error: {exc}"))
+            raise LoadFailed(self.report) from exc
+        return self.report
+
+    def _error(self, record, field_name, message):
+        self.report.errors.append(LoadError(record.file, record.model_label, record.name, field_name, message))
+
+    def _check_duplicates(self, label, records):
+        model = apps.get_model(label)
+        key = natural_key_field(model)
+        seen = {}
+        for record in records:
+            value = record.data.get(key)
+            if not value:
+                self._error(record, key, "A natural key is required.")
+            elif value in seen:
+                self._error(record, key, f"Duplicate {key}; also in {seen[value]}.")
+            else:
+                seen[value] = record.file
+
+    def _resolve(self, record, field_name, related_model, value):
+        key = natural_key_field(related_model)
+        if not isinstance(value, str):
+            self._error(record, field_name, f"Expected the {key} of a {related_model._meta.label_lower}.")
+            return None
+        found = related_model._default_manager.filter(**{key: value}).first()
+        if found is None:
+            self._error(record, field_name, f"No {related_model._meta.label_lower} with {key} '{value}'.")
+        return found
+
+    def _load_record(self, record):
+        model = apps.get_model(record.model_label)
+        key = natural_key_field(model)
+        if not record.data.get(key):
+            return
+        errors_before = len(self.report.errors)
+        instance = model._default_manager.filter(**{key: record.data[key]}).first()
+        is_new = instance is None
+        if is_new:
+            instance = model()
+        concrete, many_to_many, citations = self._split_fields(record, model)
+        changed = self._assign(record, model, instance, concrete)
+        if len(self.report.errors) > errors_before:
+            return
+        try:
+            instance.full_clean()
+        except ValidationError as exc:
+            for field_name, messages in exc.message_dict.items():
+                for message in messages:
+                    self._error(record, field_name, message)
+            return
+        if is_new or changed:
+            try:
+                with transaction.atomic():
+                    instance.save()
+            except DatabaseError as exc:
+                self._error(record, "-", f"Rejected by the database: {exc}")
+                return
+        m2m_changed = self._set_many_to_many(record, instance, many_to_many)
+        citations_changed = self._set_citations(record, model, instance, citations)
+        if is_new:
+            self.report.created[record.model_label] += 1
+        elif changed or m2m_changed or citations_changed:
+            self.report.updated[record.model_label] += 1
+        else:
+            self.report.unchanged[record.model_label] += 1
+
+    def _split_fields(self, record, model):
+        concrete, many_to_many = {}, {}
+        citations = record.data.get("citations")
+        for name, value in record.data.items():
+            if name == "citations":
+                continue
+            try:
+                model_field = model._meta.get_field(name)
+            except FieldDoesNotExist:
+                self._error(record, name, "Unknown field.")
+                continue
+            if name in SKIPPED_FIELDS or model_field.auto_created:
+                self._error(record, name, "This field is set by the system.")
+            elif model_field.many_to_many:
+                many_to_many[model_field] = value
+            else:
+                concrete[model_field] = value
+        if record.model_label in UNCITED_MODELS:
+            if citations:
+                self._error(record, "citations", "This model carries no citations.")
+        elif not citations:
+            self._error(record, "citations", "At least one citation is required.")
+        return concrete, many_to_many, citations or []
+
+    def _assign(self, record, model, instance, given):
+        """Set every editable field, taking the default for those the record omits; report a change."""
+        changed = False
+        for model_field in model._meta.concrete_fields:
+            if model_field.name in SKIPPED_FIELDS or model_field.primary_key:
+                continue
+            if model_field in given:
+                raw = given[model_field]
+                if model_field.is_relation:
+                    value = (
+                        None if raw is None else self._resolve(record, model_field.name, model_field.related_model, raw)
+                    )
+                else:
+                    try:
+                        value = model_field.to_python(raw)
+                    except ValidationError as exc:
+                        self._error(record, model_field.name, " ".join(exc.messages))
+                        continue
+            else:
+                value = model_field.get_default()
+            attname = model_field.attname
+            current = getattr(instance, attname)
+            new = value.pk if model_field.is_relation and isinstance(value, models.Model) else value
+            if current != new:
+                changed = True
+                setattr(instance, attname, new)
+        return changed
+
+    def _set_many_to_many(self, record, instance, many_to_many):
+        changed = False
+        for model_field in instance._meta.many_to_many:
+            values = many_to_many.get(model_field, [])
+            if not isinstance(values, list):
+                self._error(record, model_field.name, "Expected a list of natural keys.")
+                continue
+            related = [self._resolve(record, model_field.name, model_field.related_model, value) for value in values]
+            wanted = {item.pk for item in related if item is not None}
+            manager = getattr(instance, model_field.name)
+            if set(manager.values_list("pk", flat=True)) != wanted:
+                manager.set(wanted)
+                changed = True
+        return changed
+
+    def _document(self, record, slug):
+        from apps.sources.models import SourceDocument
+
+        document = self._resolve(record, "citations", SourceDocument, slug)
+        if document is not None and document.pk not in self._document_text:
+            self._document_text[document.pk] = without_whitespace(document.read_text())
+        return document
+
+    def _set_citations(self, record, model, instance, citations):
+        if record.model_label in UNCITED_MODELS:
+            return False
+        content_type = ContentType.objects.get_for_model(model)
+        wanted = []
+        for position, citation in enumerate(citations, start=1):
+            if not isinstance(citation, dict) or set(citation) != {"document", "quote"}:
+                self._error(record, f"citations[{position}]", "Expected an object with document and quote.")
+                continue
+            document = self._document(record, citation["document"])
+            quote = citation["quote"]
+            if document is None:
+                continue
+            if not isinstance(quote, str) or not quote.strip():
+                self._error(record, f"citations[{position}].quote", "A quote must be non-empty text.")
+            elif without_whitespace(quote) not in self._document_text[document.pk]:
+                self._error(record, f"citations[{position}].quote", f"Does not occur in seeds/{document.path}.")
+            else:
+                wanted.append((document.pk, quote))
+        existing = Citation.objects.filter(content_type=content_type, object_id=instance.pk)
+        current = {(c.document_id, c.quote): c.pk for c in existing}
+        stale = [pk for pair, pk in current.items() if pair not in wanted]
+        missing = [pair for pair in dict.fromkeys(wanted) if pair not in current]
+        if stale:
+            Citation.objects.filter(pk__in=stale).delete()
+        Citation.objects.bulk_create(
+            Citation(content_type=content_type, object_id=instance.pk, document_id=doc, quote=quote)
+            for doc, quote in missing
+        )
+        return bool(stale or missing)

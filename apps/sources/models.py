@@ -1,0 +1,82 @@
+"""Source documents and the verbatim quotes that tie every record to the sentence it came from."""
+
+import hashlib
+import re
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
+
+WHITESPACE = re.compile(r"\s+")
+
+
+def without_whitespace(text):
+    """The seed breaks lines mid-word, so quotes are compared with all whitespace removed."""
+    return WHITESPACE.sub("", text)
+
+
+class SourceDocument(models.Model):
+    slug = models.SlugField(max_length=120, unique=True)
+    title_zh = models.CharField("title (Chinese)", max_length=255)
+    title_en = models.CharField("title (English)", max_length=255)
+    language = models.CharField(max_length=16, default="zh-Hans")
+    path = models.CharField(max_length=255, unique=True, help_text="Path under seeds/.")
+    sha256 = models.CharField(max_length=64)
+    description_en = models.TextField("description (English)", blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(sha256__regex=r"^[0-9a-f]{64}$"), name="sourcedocument_sha256_hex"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title_zh
+
+    @property
+    def file_path(self):
+        return settings.SEEDS_DIR / self.path
+
+    def read_text(self):
+        return self.file_path.read_text(encoding="utf-8")
+
+    def compute_sha256(self):
+        return hashlib.sha256(self.file_path.read_bytes()).hexdigest()
+
+    def clean(self):
+        if not self.file_path.is_file():
+            raise ValidationError({"path": f"seeds/{self.path} does not exist."})
+        if self.sha256 != self.compute_sha256():
+            raise ValidationError({"sha256": f"Does not match the contents of seeds/{self.path}."})
+
+
+class Citation(models.Model):
+    """A verbatim quote from a source document supporting one record."""
+
+    document = models.ForeignKey(SourceDocument, on_delete=models.PROTECT, related_name="citations")
+    quote = models.TextField()
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+
+    class Meta:
+        ordering = ["content_type", "object_id", "id"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "document", "quote"], name="citation_unique_per_record"
+            ),
+            models.CheckConstraint(condition=~models.Q(quote=""), name="citation_quote_not_empty"),
+        ]
+
+    def __str__(self):
+        return f"{self.document.slug}: {self.quote[:40]}"
+
+    def clean(self):
+        if self.document_id and without_whitespace(self.quote) not in without_whitespace(self.document.read_text()):
+            raise ValidationError({"quote": f"The quote does not occur in {self.document.path}."})
