@@ -123,12 +123,13 @@ SEEDS_DIR = BASE_DIR / "seeds"
 FIXTURES_DIR = BASE_DIR / "fixtures"
 
 REST_FRAMEWORK = {
-    "DEFAULT_PERMISSION_CLASSES": ["apps.core.api.permissions.ReadOnly"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_PAGINATION_CLASS": "apps.core.api.pagination.StrictLimitOffsetPagination",
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "apps.core.api.schema.ApiAutoSchema",
     "EXCEPTION_HANDLER": "apps.core.api.exceptions.exception_handler",
 }
 
@@ -144,6 +145,24 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "EventKindEnum": "apps.events.models.EventKind",
+        "EventFirstScopeEnum": "apps.events.models.EventFirstScope",
+        "ObservationKindEnum": "apps.indicators.models.ObservationKind",
+        "ObservationMeasureEnum": "apps.indicators.models.ObservationMeasure",
+        "ObservationComparatorEnum": "apps.indicators.models.ObservationComparator",
+        "IndustryKindEnum": "apps.industries.models.IndustryKind",
+        "IndustryLevelEnum": "apps.industries.models.IndustryLevel",
+        "FacilityKindEnum": "apps.infrastructure.models.FacilityKind",
+        "MilestoneKindEnum": "apps.projects.models.MilestoneKind",
+        "DistinctionKindEnum": "apps.recognitions.models.DistinctionKind",
+        "DistinctionScopeEnum": "apps.recognitions.models.DistinctionScope",
+        "RegionLevelEnum": "apps.regions.models.RegionLevel",
+        "ZoneKindEnum": "apps.zones.models.ZoneKind",
+        "DatePrecisionEnum": "apps.core.choices.DatePrecision",
+        "StatusEnum": "apps.core.choices.Status",
+        "TimelineEntryTypeEnum": "apps.events.timeline.TimelineEntryType",
+    },
 }
 
 LOGGING = {

@@ -1,0 +1,14 @@
+from apps.companies.api.serializers import CompanyDetailSerializer, CompanySerializer
+from apps.companies.filtersets import CompanyFilterSet
+from apps.companies.models import Company
+from apps.core.api.views import PublicReadOnlyViewSet, citations_prefetch
+from apps.indicators.api.views import observations_prefetch
+from apps.recognitions.api.views import distinctions_prefetch
+
+
+class CompanyViewSet(PublicReadOnlyViewSet):
+    queryset = Company.objects.select_related("headquarters").prefetch_related("industries", citations_prefetch())
+    serializer_class = CompanySerializer
+    filterset_class = CompanyFilterSet
+    detail_serializer_class = CompanyDetailSerializer
+    detail_prefetch = ["projects", observations_prefetch(), distinctions_prefetch()]

@@ -1,0 +1,44 @@
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import LimitOffsetPagination
+
+
+class StrictLimitOffsetPagination(LimitOffsetPagination):
+    """Limit/offset paging that answers 400 for a bad limit or offset instead of silently capping it."""
+
+    default_limit = 50
+    max_limit = 500
+
+    def _parse(self, request, param, minimum):
+        raw = request.query_params.get(param)
+        if raw is None:
+            return None
+        try:
+            value = int(raw)
+        except ValueError:
+            raise ValidationError({param: ["A whole number is required."]}) from None
+        if value < minimum:
+            raise ValidationError({param: [f"Must be at least {minimum}."]})
+        return value
+
+    def get_limit(self, request):
+        limit = self._parse(request, self.limit_query_param, 1)
+        if limit is None:
+            return self.default_limit
+        if limit > self.max_limit:
+            raise ValidationError({self.limit_query_param: [f"Must be at most {self.max_limit}."]})
+        return limit
+
+    def get_offset(self, request):
+        return self._parse(request, self.offset_query_param, 0) or 0
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.limit_query_param:
+                parameter["schema"].update(minimum=1, maximum=self.max_limit, default=self.default_limit)
+                parameter["description"] = (
+                    f"Number of results to return per page: default {self.default_limit}, at most {self.max_limit}."
+                )
+            else:
+                parameter["schema"].update(minimum=0, default=0)
+        return parameters

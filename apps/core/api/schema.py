@@ -1,0 +1,24 @@
+"""Documents the shared error shape on every operation, so clients can rely on it for any status."""
+
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import OpenApiResponse
+
+from apps.core.api.exceptions import MESSAGES, ErrorSerializer
+
+READ_ERRORS = ["400", "404", "405", "406", "429", "500"]
+
+
+class ApiAutoSchema(AutoSchema):
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        for status in READ_ERRORS:
+            if status == "404" and not self._is_detail_lookup():
+                continue
+            if status == "400" and self._is_detail_lookup():
+                continue
+            response = OpenApiResponse(ErrorSerializer, description=MESSAGES[int(status)])
+            responses.setdefault(status, self._get_response_for_code(response, status, direction=direction))
+        return responses
+
+    def _is_detail_lookup(self):
+        return "{" in self.path

@@ -1,0 +1,56 @@
+from rest_framework import serializers
+
+from apps.core.api.serializers import CURATED_FIELDS, CuratedSerializer, ReferenceSerializer
+from apps.events.models import Event
+from apps.events.timeline import TimelineEntryType
+
+
+class EventSerializer(CuratedSerializer):
+    region = ReferenceSerializer(read_only=True)
+    regions = ReferenceSerializer(many=True, read_only=True)
+    zones = ReferenceSerializer(many=True, read_only=True)
+    industries = ReferenceSerializer(many=True, read_only=True)
+    companies = ReferenceSerializer(many=True, read_only=True)
+    projects = ReferenceSerializer(many=True, read_only=True)
+    facilities = ReferenceSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Event
+        fields = [
+            *CURATED_FIELDS[:3],
+            "kind",
+            "date",
+            "date_precision",
+            "date_text",
+            "is_first",
+            "first_scope",
+            "region",
+            "regions",
+            "zones",
+            "industries",
+            "companies",
+            "projects",
+            "facilities",
+            *CURATED_FIELDS[3:],
+        ]
+
+
+class TimelineEntrySerializer(serializers.Serializer):
+    """One dated milestone or event; `url` leads to the full record with its citations."""
+
+    type = serializers.ChoiceField(choices=TimelineEntryType.choices, source="entry_type", read_only=True)
+    slug = serializers.SlugField(read_only=True)
+    name_zh = serializers.CharField(read_only=True)
+    name_en = serializers.CharField(read_only=True)
+    kind = serializers.CharField(read_only=True)
+    date = serializers.DateField(read_only=True)
+    date_precision = serializers.CharField(read_only=True)
+    date_text = serializers.CharField(read_only=True)
+    is_expected = serializers.BooleanField(read_only=True)
+    is_first = serializers.BooleanField(read_only=True)
+    project = serializers.SlugField(source="project_slug", allow_null=True, read_only=True)
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, entry) -> str:
+        request = self.context["request"]
+        return request.build_absolute_uri(f"/api/v1/{entry['entry_type']}s/{entry['slug']}/")

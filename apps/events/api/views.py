@@ -1,0 +1,46 @@
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics
+from rest_framework.exceptions import ValidationError
+
+from apps.core.api.views import CacheControlMixin, PublicReadOnlyViewSet, citations_prefetch
+from apps.events.api.serializers import EventSerializer, TimelineEntrySerializer
+from apps.events.filtersets import EventFilterSet, EventTimelineFilterSet, MilestoneTimelineFilterSet, TimelineFilterSet
+from apps.events.models import Event
+from apps.events.timeline import timeline
+from apps.projects.models import Milestone
+
+
+class EventViewSet(PublicReadOnlyViewSet):
+    queryset = Event.objects.select_related("region").prefetch_related(
+        "regions", "zones", "industries", "companies", "projects", "facilities", citations_prefetch()
+    )
+    serializer_class = EventSerializer
+    filterset_class = EventFilterSet
+
+
+class TimelineFilterBackend(DjangoFilterBackend):
+    """Documents the timeline's parameters; the view applies them to each side of the union."""
+
+    def get_filterset_class(self, view, queryset=None):
+        return TimelineFilterSet
+
+
+def filtered(filterset_class, request, queryset):
+    filterset = filterset_class(request.query_params, queryset=queryset, request=request)
+    if not filterset.is_valid():
+        raise ValidationError(filterset.errors)
+    return filterset.qs
+
+
+@extend_schema(summary="Every dated milestone and event, in date order")
+class TimelineView(CacheControlMixin, generics.ListAPIView):
+    serializer_class = TimelineEntrySerializer
+    filter_backends = [TimelineFilterBackend]
+    queryset = Event.objects.none()
+
+    def list(self, request, *args, **kwargs):
+        milestones = filtered(MilestoneTimelineFilterSet, request, Milestone.objects.all())
+        events = filtered(EventTimelineFilterSet, request, Event.objects.all())
+        page = self.paginate_queryset(timeline(milestones, events))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)

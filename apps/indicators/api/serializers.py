@@ -1,0 +1,95 @@
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from apps.core.api.serializers import (
+    CURATED_FIELDS,
+    NAME_FIELDS,
+    CuratedSerializer,
+    PeriodSerializer,
+    ReferenceSerializer,
+)
+from apps.indicators.models import Indicator, Observation, Unit
+
+
+class UnitSerializer(serializers.ModelSerializer):
+    base = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+
+    class Meta:
+        model = Unit
+        fields = ["code", "name_zh", "name_en", "symbol", "base", "factor"]
+
+
+class UnitReferenceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Unit
+        fields = ["code", "name_zh", "name_en", "symbol"]
+
+
+class FigureSerializer(serializers.ModelSerializer):
+    """A figure as machine-readable data: the value in its base unit, and as the source wrote it."""
+
+    indicator = ReferenceSerializer(read_only=True)
+    unit = UnitReferenceSerializer(read_only=True)
+    display_unit = UnitReferenceSerializer(read_only=True)
+    display_value = serializers.SerializerMethodField()
+    period = PeriodSerializer(source="*", read_only=True)
+    benchmark_region = ReferenceSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Observation
+        fields = [
+            *NAME_FIELDS,
+            "indicator",
+            "kind",
+            "measure",
+            "comparator",
+            "value",
+            "unit",
+            "display_value",
+            "display_unit",
+            "text_as_written",
+            "period",
+            "benchmark_region",
+        ]
+
+    @extend_schema_field(serializers.DecimalField(max_digits=24, decimal_places=6))
+    def get_display_value(self, observation):
+        return str(observation.display_value)
+
+
+class ObservationSerializer(FigureSerializer, CuratedSerializer):
+    region = ReferenceSerializer(read_only=True)
+    zone = ReferenceSerializer(read_only=True, allow_null=True)
+    industry = ReferenceSerializer(read_only=True, allow_null=True)
+    company = ReferenceSerializer(read_only=True, allow_null=True)
+    project = ReferenceSerializer(read_only=True, allow_null=True)
+    facility = ReferenceSerializer(read_only=True, allow_null=True)
+
+    class Meta(FigureSerializer.Meta):
+        fields = [
+            *FigureSerializer.Meta.fields,
+            "region",
+            "zone",
+            "industry",
+            "company",
+            "project",
+            "facility",
+            "description_zh",
+            "description_en",
+            "citations",
+        ]
+
+
+class IndicatorSerializer(CuratedSerializer):
+    unit = UnitReferenceSerializer(read_only=True)
+
+    class Meta:
+        model = Indicator
+        fields = [*NAME_FIELDS, "unit", *CURATED_FIELDS[3:]]
+
+
+class IndicatorDetailSerializer(IndicatorSerializer):
+    observations = ObservationSerializer(many=True, read_only=True)
+
+    class Meta(IndicatorSerializer.Meta):
+        fields = [*IndicatorSerializer.Meta.fields, "observations"]

@@ -1,0 +1,50 @@
+from django.db.models import Prefetch
+
+from apps.core.api.views import PublicReadOnlyViewSet, citations_prefetch
+from apps.indicators.api.serializers import (
+    IndicatorDetailSerializer,
+    IndicatorSerializer,
+    ObservationSerializer,
+    UnitSerializer,
+)
+from apps.indicators.filtersets import IndicatorFilterSet, ObservationFilterSet, UnitFilterSet
+from apps.indicators.models import Indicator, Observation, Unit
+
+OBSERVATION_RELATED = [
+    "indicator",
+    "region",
+    "zone",
+    "industry",
+    "company",
+    "project",
+    "facility",
+    "unit",
+    "display_unit",
+    "benchmark_region",
+]
+
+
+def observations_prefetch(prefix=""):
+    queryset = Observation.objects.select_related(*OBSERVATION_RELATED).prefetch_related(citations_prefetch())
+    return Prefetch(f"{prefix}observations", queryset=queryset)
+
+
+class UnitViewSet(PublicReadOnlyViewSet):
+    lookup_field = "code"
+    queryset = Unit.objects.select_related("base")
+    serializer_class = UnitSerializer
+    filterset_class = UnitFilterSet
+
+
+class IndicatorViewSet(PublicReadOnlyViewSet):
+    queryset = Indicator.objects.select_related("unit").prefetch_related(citations_prefetch())
+    serializer_class = IndicatorSerializer
+    filterset_class = IndicatorFilterSet
+    detail_serializer_class = IndicatorDetailSerializer
+    detail_prefetch = [observations_prefetch()]
+
+
+class ObservationViewSet(PublicReadOnlyViewSet):
+    queryset = Observation.objects.select_related(*OBSERVATION_RELATED).prefetch_related(citations_prefetch())
+    serializer_class = ObservationSerializer
+    filterset_class = ObservationFilterSet

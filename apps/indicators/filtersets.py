@@ -1,0 +1,49 @@
+import django_filters
+
+from apps.core.filtersets import NAME_SEARCH_FIELDS, CuratedFilterSet, StableOrderingFilter, slug_filter
+from apps.indicators.models import Indicator, Observation, Unit
+
+
+class UnitFilterSet(django_filters.FilterSet):
+    base = django_filters.CharFilter(field_name="base__code", label="Code of the base unit.")
+    ordering = StableOrderingFilter(fields=["code", "name_en"])
+
+    class Meta:
+        model = Unit
+        fields = []
+
+
+class IndicatorFilterSet(CuratedFilterSet):
+    unit = django_filters.CharFilter(field_name="unit__code", label="Code of the unit levels are stored in.")
+    ordering = StableOrderingFilter(fields=["slug", "name_en", "name_zh"])
+
+    class Meta:
+        model = Indicator
+        fields = []
+
+
+class ObservationFilterSet(CuratedFilterSet):
+    search_fields = [*NAME_SEARCH_FIELDS, "text_as_written", "period_label_zh", "period_label_en"]
+
+    indicator = slug_filter("indicator", "indicator")
+    region = slug_filter("region", "region the figure covers")
+    benchmark_region = slug_filter("benchmark_region", "region a difference or rank is measured against")
+    zone = slug_filter("zone", "zone the figure is about")
+    industry = slug_filter("industry", "industry the figure is about")
+    company = slug_filter("company", "company the figure is about")
+    project = slug_filter("project", "project the figure is about")
+    facility = slug_filter("facility", "facility the figure is about")
+    unit = django_filters.CharFilter(field_name="unit__code", label="Code of the unit the value is stored in.")
+    value_min = django_filters.NumberFilter(field_name="value", lookup_expr="gte", label="Value at least (base unit).")
+    value_max = django_filters.NumberFilter(field_name="value", lookup_expr="lte", label="Value at most (base unit).")
+    period_from = django_filters.DateFilter(
+        field_name="period_start", lookup_expr="gte", label="Period starting on or after this date (YYYY-MM-DD)."
+    )
+    period_to = django_filters.DateFilter(
+        field_name="period_start", lookup_expr="lte", label="Period starting on or before this date (YYYY-MM-DD)."
+    )
+    ordering = StableOrderingFilter(fields=["slug", "value", "period_start", "period_end", "kind", "measure"])
+
+    class Meta:
+        model = Observation
+        fields = ["kind", "measure", "comparator", "period_precision"]

@@ -1,0 +1,12 @@
+from django.contrib import admin
+
+from apps.core.admin import CuratedAdmin
+from apps.industries.models import Industry
+
+
+@admin.register(Industry)
+class IndustryAdmin(CuratedAdmin):
+    list_display = [*CuratedAdmin.list_display, "kind", "level", "parent"]
+    list_filter = ["kind", "level"]
+    autocomplete_fields = ["parent", "zones"]
+    list_select_related = ["parent"]

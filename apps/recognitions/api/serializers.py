@@ -1,0 +1,29 @@
+from apps.core.api.serializers import CURATED_FIELDS, CuratedSerializer, ReferenceSerializer
+from apps.recognitions.models import Distinction
+
+
+class DistinctionSerializer(CuratedSerializer):
+    region = ReferenceSerializer(read_only=True, allow_null=True)
+    zone = ReferenceSerializer(read_only=True, allow_null=True)
+    industry = ReferenceSerializer(read_only=True, allow_null=True)
+    company = ReferenceSerializer(read_only=True, allow_null=True)
+    project = ReferenceSerializer(read_only=True, allow_null=True)
+    facility = ReferenceSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Distinction
+        fields = [
+            *CURATED_FIELDS[:3],
+            "kind",
+            "scope",
+            "rank",
+            "date",
+            "date_precision",
+            "region",
+            "zone",
+            "industry",
+            "company",
+            "project",
+            "facility",
+            *CURATED_FIELDS[3:],
+        ]

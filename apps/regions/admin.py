@@ -1,0 +1,12 @@
+from django.contrib import admin
+
+from apps.core.admin import CuratedAdmin
+from apps.regions.models import Region
+
+
+@admin.register(Region)
+class RegionAdmin(CuratedAdmin):
+    list_display = [*CuratedAdmin.list_display, "level", "parent"]
+    list_filter = ["level"]
+    autocomplete_fields = ["parent"]
+    list_select_related = ["parent"]

@@ -1,0 +1,21 @@
+from apps.core.api.serializers import CURATED_FIELDS, CuratedSerializer, ReferenceSerializer
+from apps.indicators.api.serializers import FigureSerializer
+from apps.recognitions.api.serializers import DistinctionSerializer
+from apps.regions.models import Region
+
+
+class RegionSerializer(CuratedSerializer):
+    parent = ReferenceSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Region
+        fields = [*CURATED_FIELDS[:3], "level", "parent", *CURATED_FIELDS[3:]]
+
+
+class RegionDetailSerializer(RegionSerializer):
+    children = ReferenceSerializer(many=True, read_only=True)
+    observations = FigureSerializer(many=True, read_only=True)
+    distinctions = DistinctionSerializer(many=True, read_only=True)
+
+    class Meta(RegionSerializer.Meta):
+        fields = [*RegionSerializer.Meta.fields, "children", "observations", "distinctions"]

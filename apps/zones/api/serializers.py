@@ -1,0 +1,37 @@
+from apps.core.api.serializers import CURATED_FIELDS, CuratedSerializer, ReferenceSerializer
+from apps.indicators.api.serializers import FigureSerializer
+from apps.recognitions.api.serializers import DistinctionSerializer
+from apps.zones.models import Zone
+
+
+class ZoneSerializer(CuratedSerializer):
+    parent = ReferenceSerializer(read_only=True, allow_null=True)
+    region = ReferenceSerializer(read_only=True)
+    partner_regions = ReferenceSerializer(many=True, read_only=True)
+    industries = ReferenceSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Zone
+        fields = [
+            *CURATED_FIELDS[:3],
+            "kind",
+            "status",
+            "parent",
+            "region",
+            "partner_regions",
+            "industries",
+            "focus_zh",
+            "focus_en",
+            *CURATED_FIELDS[3:],
+        ]
+
+
+class ZoneDetailSerializer(ZoneSerializer):
+    children = ReferenceSerializer(many=True, read_only=True)
+    projects = ReferenceSerializer(many=True, read_only=True)
+    facilities = ReferenceSerializer(many=True, read_only=True)
+    observations = FigureSerializer(many=True, read_only=True)
+    distinctions = DistinctionSerializer(many=True, read_only=True)
+
+    class Meta(ZoneSerializer.Meta):
+        fields = [*ZoneSerializer.Meta.fields, "children", "projects", "facilities", "observations", "distinctions"]

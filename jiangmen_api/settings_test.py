@@ -1,0 +1,12 @@
+"""The production settings with a throwaway secret key, so the suite runs as production does."""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789")
+
+from jiangmen_api.settings import *  # noqa: E402, F403
+
+# Tests serve static files from the apps' folders rather than a collected, hashed copy.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
