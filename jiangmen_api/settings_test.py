@@ -4,7 +4,7 @@ import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789")
 
-from jiangmen_api.settings import *  # noqa: E402, F403
+from jiangmen_api.settings import *  # noqa: F403
 
 # Tests serve static files from the apps' folders rather than a collected, hashed copy.
 WHITENOISE_USE_FINDERS = True

@@ -4,14 +4,17 @@ from functools import reduce
 from operator import or_
 
 import django_filters
+from django import forms
+from django.db import models
 from django.db.models import Q
+from django_filters.filterset import FILTER_FOR_DBFIELD_DEFAULTS
 
 SEARCH_MAX_LENGTH = 200
 NAME_SEARCH_FIELDS = ["slug", "name_zh", "name_en", "description_zh", "description_en"]
 
 
 class StableOrderingFilter(django_filters.OrderingFilter):
-    """Ordering over documented fields; the slug always breaks ties so that pages are stable."""
+    """Ordering over documented fields; the primary key breaks ties so that pages are stable."""
 
     def __init__(self, *args, fields, **kwargs):
         kwargs.setdefault("label", "Comma-separated fields to order by; prefix a field with - to reverse it.")
@@ -19,7 +22,22 @@ class StableOrderingFilter(django_filters.OrderingFilter):
 
     def filter(self, qs, value):
         qs = super().filter(qs, value)
-        return qs.order_by(*qs.query.order_by, "slug") if value else qs
+        return qs.order_by(*qs.query.order_by, "pk") if value else qs
+
+
+class StrictBooleanField(forms.ChoiceField):
+    """Accepts only `true` or `false`, so a misspelt flag is a 400 rather than silently ignored."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, choices=[("true", "true"), ("false", "false")], **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        return {"true": True, "false": False}.get(value)
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
 
 
 def slug_filter(field_name, what):
@@ -27,6 +45,8 @@ def slug_filter(field_name, what):
 
 
 class CuratedFilterSet(django_filters.FilterSet):
+    FILTER_DEFAULTS = {**FILTER_FOR_DBFIELD_DEFAULTS, models.BooleanField: {"filter_class": StrictBooleanFilter}}
+
     search_fields = NAME_SEARCH_FIELDS
 
     search = django_filters.CharFilter(

@@ -115,10 +115,11 @@ def read_fixtures(directory, report):
 
 
 class CuratedDataLoader:
-    def __init__(self, directory, progress=None):
+    def __init__(self, directory, progress=None, detail=None):
         self.directory = directory
         self.report = LoadReport()
         self.progress = progress or (lambda message: None)
+        self.detail = detail or (lambda message: None)
         self._document_text = {}
 
     def load(self):
@@ -201,6 +202,7 @@ class CuratedDataLoader:
             self.report.created[record.model_label] += 1
         elif changed or m2m_changed or citations_changed:
             self.report.updated[record.model_label] += 1
+            self.detail(f"updated {record.model_label} {record.name}")
         else:
             self.report.unchanged[record.model_label] += 1
 

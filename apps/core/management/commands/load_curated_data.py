@@ -12,8 +12,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, fixtures_dir, **options):
         progress = self.stdout.write if options["verbosity"] >= 1 else None
+        detail = self.stdout.write if options["verbosity"] >= 2 else None
         try:
-            report = CuratedDataLoader(fixtures_dir, progress=progress).load()
+            report = CuratedDataLoader(fixtures_dir, progress=progress, detail=detail).load()
         except LoadFailed as failure:
             for error in failure.report.errors:
                 self.stderr.write(str(error))

@@ -1,0 +1,180 @@
+"""The generic API test every endpoint's tests inherit: list, detail, filters, ordering, paging, errors.
+
+A subclass names its endpoint, a record to look up, its pinned query counts, and its filters as
+(parameter, value, predicate on a list item). Each filter must return some records, fewer than the
+unfiltered list, and only records the predicate accepts, so an ignored filter cannot pass.
+"""
+
+import datetime
+from decimal import Decimal, InvalidOperation
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+WRITE_METHODS = ["post", "put", "patch", "delete"]
+
+
+def error_of(response):
+    body = response.json()
+    assert set(body) == {"error"}
+    assert set(body["error"]) == {"status", "code", "message", "details"}
+    assert body["error"]["status"] == response.status_code
+    return body["error"]
+
+
+class APIEndpointTests:
+    url = ""
+    lookup = ""
+    list_queries = 0
+    detail_queries = 0
+    filters = []
+    invalid_filters = []
+    orderings = []
+    item_fields = set()
+    detail_fields = set()
+    cited = True
+
+    def get(self, client, url=None, **params):
+        return client.get(url or self.url, params)
+
+    def detail_url(self, lookup=None):
+        return f"{self.url}{lookup or self.lookup}/"
+
+    def count_queries(self, client, url, **params):
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(url, params)
+        assert response.status_code == 200, response.content
+        return len(context.captured_queries)
+
+    def test_list_is_paginated_with_a_total(self, client):
+        body = self.get(client).json()
+        assert set(body) == {"count", "next", "previous", "results"}
+        assert body["count"] == len(body["results"]) or body["next"]
+        assert body["count"] > 1
+
+    def test_list_items_name_their_fields(self, client):
+        item = self.get(client).json()["results"][0]
+        assert set(item) == self.item_fields
+
+    def test_every_item_carries_its_citations(self, client):
+        items = self.get(client, limit=500).json()["results"]
+        for item in items:
+            if self.cited:
+                assert item["citations"], item
+                assert all(set(c) == {"document", "document_title", "quote"} for c in item["citations"])
+
+    def test_detail(self, client):
+        response = client.get(self.detail_url())
+        assert response.status_code == 200
+        assert set(response.json()) == (self.detail_fields or self.item_fields)
+
+    def test_unknown_lookup_is_404_in_the_error_shape(self, client):
+        response = client.get(self.detail_url("no-such-record"))
+        assert response.status_code == 404
+        assert error_of(response)["code"] == "not_found"
+
+    @pytest.mark.parametrize("method", WRITE_METHODS)
+    def test_writes_are_refused(self, client, method):
+        for url in (self.url, self.detail_url()):
+            response = getattr(client, method)(url, {}, content_type="application/json")
+            assert response.status_code == 405
+            assert error_of(response)["code"] == "method_not_allowed"
+
+    def test_reads_are_publicly_cacheable(self, client):
+        for url in (self.url, self.detail_url()):
+            cache_control = client.get(url)["Cache-Control"]
+            assert "public" in cache_control
+            assert "max-age=" in cache_control
+
+    def test_list_query_count_is_pinned_and_independent_of_page_size(self, client):
+        assert self.count_queries(client, self.url, limit=1) == self.list_queries
+        assert self.count_queries(client, self.url, limit=100) == self.list_queries
+
+    def test_detail_query_count_is_pinned(self, client):
+        assert self.count_queries(client, self.detail_url()) == self.detail_queries
+
+    def test_pagination_links_and_bounds(self, client):
+        first = self.get(client, limit=1).json()
+        assert len(first["results"]) == 1
+        assert "offset=1" in first["next"]
+        assert first["previous"] is None
+        second = self.get(client, limit=1, offset=1).json()
+        assert second["previous"]
+        assert second["results"] != first["results"]
+        for params, parameter in (({"limit": 501}, "limit"), ({"limit": 0}, "limit"), ({"offset": -1}, "offset")):
+            response = self.get(client, **params)
+            assert response.status_code == 400
+            assert parameter in error_of(response)["details"]
+
+    def test_list_order_is_stable(self, client):
+        first = [i[self.key_field] for i in self.get(client, limit=500).json()["results"]]
+        paged = [
+            i[self.key_field]
+            for offset in range(len(first))
+            for i in self.get(client, limit=1, offset=offset).json()["results"]
+        ]
+        assert first == paged
+        assert len(set(first)) == len(first)
+
+    key_field = "slug"
+
+    def test_filters(self, client):
+        total = self.get(client).json()["count"]
+        for parameter, value, accepts in self.filters:
+            body = self.get(client, limit=500, **{parameter: value}).json()
+            assert 0 < body["count"] < total, (parameter, value, body["count"])
+            assert all(accepts(item) for item in body["results"]), (parameter, value)
+
+    def test_unparseable_filter_values_are_400_naming_the_parameter(self, client):
+        for parameter, value in [*self.invalid_filters, ("ordering", "no_such_field")]:
+            response = self.get(client, **{parameter: value})
+            assert response.status_code == 400, (parameter, value)
+            assert parameter in error_of(response)["details"]
+
+    def test_ordering(self, client):
+        """Descending is the exact reverse of ascending; numbers and dates are also checked sorted.
+
+        Text is compared only through that reversal, since databases collate text differently.
+        """
+        for field in self.orderings:
+            ascending = [i[field] for i in self.get(client, limit=500, ordering=field).json()["results"]]
+            descending = [i[field] for i in self.get(client, limit=500, ordering=f"-{field}").json()["results"]]
+            assert ascending == descending[::-1], field
+            assert len(set(map(str, ascending))) > 1, field
+            sortable = [sort_key(v) for v in ascending if v is not None]
+            if all(k is not None for k in sortable):
+                assert sortable == sorted(sortable), field
+
+
+def sort_key(value):
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return Decimal(value)
+    try:
+        return Decimal(value)
+    except (InvalidOperation, TypeError):
+        pass
+    try:
+        return datetime.date.fromisoformat(value)
+    except (ValueError, TypeError):
+        return None
+
+
+def accepts_reference(field, slug):
+    def accepts(item):
+        value = item[field]
+        if isinstance(value, list):
+            return slug in {v["slug"] for v in value}
+        return value is not None and value["slug"] == slug
+
+    return accepts
+
+
+def accepts_value(field, expected):
+    return lambda item: item[field] == expected
+
+
+def accepts_text(text):
+    return lambda item: text.lower() in str(item).lower()
