@@ -27,10 +27,10 @@ MODEL_ORDER = [
     "projects.project",
     "projects.milestone",
     "infrastructure.facility",
+    "events.event",
     "indicators.indicator",
     "indicators.observation",
     "recognitions.distinction",
-    "events.event",
 ]
 UNCITED_MODELS = {"sources.sourcedocument", "indicators.unit"}
 SKIPPED_FIELDS = {"id", "updated_at"}

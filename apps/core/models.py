@@ -61,6 +61,9 @@ class SubjectLinks(models.Model):
     facility = models.ForeignKey(
         "infrastructure.Facility", null=True, blank=True, on_delete=models.PROTECT, related_name="%(class)ss"
     )
+    event = models.ForeignKey(
+        "events.Event", null=True, blank=True, on_delete=models.PROTECT, related_name="%(class)ss"
+    )
 
     class Meta:
         abstract = True

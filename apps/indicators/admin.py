@@ -3,7 +3,7 @@ from django.contrib import admin
 from apps.core.admin import CuratedAdmin
 from apps.indicators.models import Indicator, Observation, Unit
 
-SUBJECT_FIELDS = ["zone", "industry", "company", "project", "facility"]
+SUBJECT_FIELDS = ["zone", "industry", "company", "project", "facility", "event"]
 
 
 @admin.register(Unit)

@@ -33,6 +33,7 @@ class ObservationFilterSet(CuratedFilterSet):
     company = slug_filter("company", "company the figure is about")
     project = slug_filter("project", "project the figure is about")
     facility = slug_filter("facility", "facility the figure is about")
+    event = slug_filter("event", "event the figure is about")
     unit = django_filters.CharFilter(field_name="unit__code", label="Code of the unit the value is stored in.")
     value_min = django_filters.NumberFilter(field_name="value", lookup_expr="gte", label="Value at least (base unit).")
     value_max = django_filters.NumberFilter(field_name="value", lookup_expr="lte", label="Value at most (base unit).")

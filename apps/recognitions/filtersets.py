@@ -9,6 +9,7 @@ class DistinctionFilterSet(CuratedFilterSet):
     company = slug_filter("company", "company the distinction is about")
     project = slug_filter("project", "project the distinction is about")
     facility = slug_filter("facility", "facility the distinction is about")
+    event = slug_filter("event", "event the distinction is about")
     ordering = StableOrderingFilter(fields=["slug", "name_en", "kind", "scope", "rank"])
 
     class Meta:

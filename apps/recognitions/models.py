@@ -54,7 +54,8 @@ class Distinction(CuratedRecord, SubjectLinks):
                 | models.Q(industry__isnull=False)
                 | models.Q(company__isnull=False)
                 | models.Q(project__isnull=False)
-                | models.Q(facility__isnull=False),
+                | models.Q(facility__isnull=False)
+                | models.Q(event__isnull=False),
                 name="distinction_has_subject",
             ),
         ]

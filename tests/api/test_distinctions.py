@@ -19,6 +19,7 @@ class TestDistinctions(APIEndpointTests):
         "company",
         "project",
         "facility",
+        "event",
     }
     filters = [
         ("kind", "ranking", accepts_value("kind", "ranking")),

@@ -6,7 +6,7 @@ class TestEvents(APIEndpointTests):
     url = "/api/v1/events/"
     lookup = "rcep-exchange-centre-established"
     list_queries = 9
-    detail_queries = 8
+    detail_queries = 10
     item_fields = CURATED | {
         "kind",
         "date",
@@ -22,6 +22,7 @@ class TestEvents(APIEndpointTests):
         "projects",
         "facilities",
     }
+    detail_fields = item_fields | {"observations", "distinctions"}
     filters = [
         ("is_first", "true", accepts_value("is_first", True)),
         ("first_scope", "provincial", accepts_value("first_scope", "provincial")),
@@ -71,3 +72,8 @@ class TestTimeline:
         for limit in (1, 100):
             with django_assert_num_queries(2):
                 assert client.get(self.url, {"limit": limit}).status_code == 200
+
+
+def test_an_event_nests_the_figures_it_reports(client):
+    event = client.get("/api/v1/events/high-quality-development-site-meeting-2-and-2023-q1-projects/").json()
+    assert {o["text_as_written"] for o in event["observations"]} >= {"200个", "1445亿元", "83.5%"}

@@ -64,6 +64,7 @@ class TestObservations(APIEndpointTests):
         "company",
         "project",
         "facility",
+        "event",
         "description_zh",
         "description_en",
         "citations",

@@ -3,6 +3,8 @@ from rest_framework import serializers
 from apps.core.api.serializers import CURATED_FIELDS, CuratedSerializer, ReferenceSerializer
 from apps.events.models import Event
 from apps.events.timeline import TimelineEntryType
+from apps.indicators.api.serializers import FigureSerializer
+from apps.recognitions.api.serializers import DistinctionSerializer
 
 
 class EventSerializer(CuratedSerializer):
@@ -33,6 +35,14 @@ class EventSerializer(CuratedSerializer):
             "facilities",
             *CURATED_FIELDS[3:],
         ]
+
+
+class EventDetailSerializer(EventSerializer):
+    observations = FigureSerializer(many=True, read_only=True)
+    distinctions = DistinctionSerializer(many=True, read_only=True)
+
+    class Meta(EventSerializer.Meta):
+        fields = [*EventSerializer.Meta.fields, "observations", "distinctions"]
 
 
 class TimelineEntrySerializer(serializers.Serializer):

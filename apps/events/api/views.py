@@ -4,11 +4,13 @@ from rest_framework import generics
 from rest_framework.exceptions import ValidationError
 
 from apps.core.api.views import CacheControlMixin, PublicReadOnlyViewSet, citations_prefetch
-from apps.events.api.serializers import EventSerializer, TimelineEntrySerializer
+from apps.events.api.serializers import EventDetailSerializer, EventSerializer, TimelineEntrySerializer
 from apps.events.filtersets import EventFilterSet, EventTimelineFilterSet, MilestoneTimelineFilterSet, TimelineFilterSet
 from apps.events.models import Event
 from apps.events.timeline import timeline
+from apps.indicators.api.views import observations_prefetch
 from apps.projects.models import Milestone
+from apps.recognitions.api.views import distinctions_prefetch
 
 
 class EventViewSet(PublicReadOnlyViewSet):
@@ -17,6 +19,8 @@ class EventViewSet(PublicReadOnlyViewSet):
     )
     serializer_class = EventSerializer
     filterset_class = EventFilterSet
+    detail_serializer_class = EventDetailSerializer
+    detail_prefetch = [observations_prefetch(), distinctions_prefetch()]
 
 
 class TimelineFilterBackend(DjangoFilterBackend):

@@ -64,6 +64,7 @@ class ObservationSerializer(FigureSerializer, CuratedSerializer):
     company = ReferenceSerializer(read_only=True, allow_null=True)
     project = ReferenceSerializer(read_only=True, allow_null=True)
     facility = ReferenceSerializer(read_only=True, allow_null=True)
+    event = ReferenceSerializer(read_only=True, allow_null=True)
 
     class Meta(FigureSerializer.Meta):
         fields = [
@@ -74,6 +75,7 @@ class ObservationSerializer(FigureSerializer, CuratedSerializer):
             "company",
             "project",
             "facility",
+            "event",
             "description_zh",
             "description_en",
             "citations",

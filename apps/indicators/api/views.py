@@ -18,6 +18,7 @@ OBSERVATION_RELATED = [
     "company",
     "project",
     "facility",
+    "event",
     "unit",
     "display_unit",
     "benchmark_region",

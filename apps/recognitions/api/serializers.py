@@ -9,6 +9,7 @@ class DistinctionSerializer(CuratedSerializer):
     company = ReferenceSerializer(read_only=True, allow_null=True)
     project = ReferenceSerializer(read_only=True, allow_null=True)
     facility = ReferenceSerializer(read_only=True, allow_null=True)
+    event = ReferenceSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Distinction
@@ -25,5 +26,6 @@ class DistinctionSerializer(CuratedSerializer):
             "company",
             "project",
             "facility",
+            "event",
             *CURATED_FIELDS[3:],
         ]

@@ -5,7 +5,7 @@ from apps.recognitions.api.serializers import DistinctionSerializer
 from apps.recognitions.filtersets import DistinctionFilterSet
 from apps.recognitions.models import Distinction
 
-DISTINCTION_RELATED = ["region", "zone", "industry", "company", "project", "facility"]
+DISTINCTION_RELATED = ["region", "zone", "industry", "company", "project", "facility", "event"]
 
 
 def distinctions_prefetch(prefix=""):

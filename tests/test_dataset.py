@@ -1,0 +1,164 @@
+"""The curated dataset: every record cited verbatim, every figure machine-readable and consistent."""
+
+import re
+from decimal import Decimal
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+
+from apps.core.loader import MODEL_ORDER, UNCITED_MODELS, natural_key_field
+from apps.indicators.models import Observation
+from apps.sources.models import Citation, SourceDocument, without_whitespace
+
+EXPECTED_COUNTS = {
+    "sources.sourcedocument": 1,
+    "indicators.unit": 20,
+    "regions.region": 23,
+    "zones.zone": 26,
+    "industries.industry": 16,
+    "companies.company": 6,
+    "projects.project": 2,
+    "projects.milestone": 11,
+    "infrastructure.facility": 10,
+    "events.event": 28,
+    "indicators.indicator": 46,
+    "indicators.observation": 66,
+    "recognitions.distinction": 35,
+}
+CITED_MODELS = [label for label in MODEL_ORDER if label not in UNCITED_MODELS]
+CJK = re.compile(r"[\u4e00-\u9fff]")
+CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def records(label):
+    return apps.get_model(label).objects.all()
+
+
+def test_record_counts_per_model():
+    assert {label: records(label).count() for label in MODEL_ORDER} == EXPECTED_COUNTS
+
+
+def test_every_quote_occurs_verbatim_in_its_document():
+    texts = {d.pk: without_whitespace(d.read_text()) for d in SourceDocument.objects.all()}
+    missing = [c for c in Citation.objects.all() if without_whitespace(c.quote) not in texts[c.document_id]]
+    assert missing == []
+    assert Citation.objects.count() > sum(EXPECTED_COUNTS[label] for label in CITED_MODELS)
+
+
+def test_source_documents_match_their_checksums():
+    for document in SourceDocument.objects.all():
+        assert document.compute_sha256() == document.sha256
+
+
+@pytest.mark.parametrize("label", CITED_MODELS)
+def test_every_record_cites_at_least_one_quote(label):
+    uncited = [r.slug for r in records(label).prefetch_related("citations") if not r.citations.all()]
+    assert uncited == []
+
+
+@pytest.mark.parametrize("label", MODEL_ORDER)
+def test_every_record_passes_model_validation(label):
+    for record in records(label):
+        record.full_clean()
+
+
+@pytest.mark.parametrize("label", [label for label in MODEL_ORDER if label != "indicators.unit"])
+def test_slugs_are_lowercase_ascii(label):
+    key = natural_key_field(apps.get_model(label))
+    for value in records(label).values_list(key, flat=True):
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value), value
+
+
+@pytest.mark.parametrize("label", CITED_MODELS)
+def test_names_are_bilingual(label):
+    for record in records(label):
+        assert CJK.search(record.name_zh), record.slug
+        assert record.name_en and not CJK.search(record.name_en), record.slug
+
+
+def test_a_chinese_name_has_one_english_name_across_records():
+    english = {}
+    for label in CITED_MODELS:
+        for name_zh, name_en in records(label).values_list("name_zh", "name_en"):
+            english.setdefault(name_zh, set()).add(name_en)
+    assert {zh: en for zh, en in english.items() if len(en) > 1} == {}
+
+
+def test_loading_again_keeps_every_identifier():
+    def identifiers():
+        return {
+            label: dict(records(label).values_list(natural_key_field(apps.get_model(label)), "pk"))
+            for label in MODEL_ORDER
+        }
+
+    before = identifiers()
+    call_command("load_curated_data", verbosity=0)
+    assert identifiers() == before
+
+
+def written_number(observation):
+    """The number in the text as written, in the display unit: Arabic digits, a Chinese numeral, or 1."""
+    text = (
+        observation.text_as_written.replace(observation.display_unit.symbol, "")
+        if observation.display_unit.symbol
+        else observation.text_as_written
+    )
+    digits = re.search(r"\d+(?:\.\d+)?", text.replace(",", ""))
+    if digits:
+        return Decimal(digits.group())
+    numerals = [CHINESE_DIGITS[c] for c in text if c in CHINESE_DIGITS]
+    return Decimal(numerals[0]) if len(numerals) == 1 else Decimal(1)
+
+
+def test_every_figure_has_unit_kind_measure_comparator_and_period():
+    for o in Observation.objects.select_related("unit", "display_unit", "indicator"):
+        assert o.unit and o.display_unit and o.kind and o.measure and o.comparator, o.slug
+        assert o.period_precision and o.period_end and o.period_label_en, o.slug
+        assert o.text_as_written, o.slug
+
+
+def test_every_figure_matches_the_number_as_written():
+    mismatched = [
+        (o.slug, o.text_as_written, o.display_value)
+        for o in Observation.objects.select_related("display_unit")
+        if written_number(o) != o.display_value
+    ]
+    assert mismatched == []
+
+
+def test_comparators_follow_the_words_as_written():
+    words = {
+        "以上": "at_least",
+        "超": "more_than",
+        "多": "more_than",
+        "突破": "more_than",
+        "约": "about",
+        "左右": "about",
+        "近": "nearly",
+    }
+    for o in Observation.objects.all():
+        stated = {comparator for word, comparator in words.items() if word in o.text_as_written}
+        assert (stated or {"exact"}) == {o.comparator}, (o.slug, o.text_as_written, o.comparator)
+
+
+def test_stretch_targets_are_kept_apart_from_targets():
+    stretch = Observation.objects.filter(kind="stretch_target")
+    assert stretch.exists()
+    assert all("力争" in o.text_as_written for o in stretch)
+    assert not Observation.objects.filter(kind="target", text_as_written__contains="力争").exists()
+
+
+def test_money_is_stored_in_yuan():
+    for o in Observation.objects.filter(text_as_written__contains="亿元").select_related("unit", "display_unit"):
+        assert (o.unit.code, o.display_unit.code) == ("cny", "cny-100m"), o.slug
+
+
+def test_hectares_are_converted_to_square_kilometres():
+    for o in Observation.objects.filter(text_as_written__contains="公顷").select_related("unit", "display_unit"):
+        assert (o.unit.code, o.display_unit.code) == ("km2", "ha"), o.slug
+
+
+def test_differences_and_ranks_name_their_benchmark():
+    for o in Observation.objects.filter(measure__in=["difference_pp", "rank"]):
+        assert o.benchmark_region_id, o.slug
