@@ -1,3 +1,4 @@
+from django.core.validators import MaxValueValidator
 from django.db import models
 
 from apps.core.choices import DatePrecision, Status
@@ -16,7 +17,7 @@ class Project(CuratedRecord):
     zone = models.ForeignKey("zones.Zone", null=True, blank=True, on_delete=models.PROTECT, related_name="projects")
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="projects")
     status = models.CharField(max_length=32, choices=Status.choices, blank=True)
-    phase_count = models.PositiveSmallIntegerField(null=True, blank=True)
+    phase_count = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(99)])
 
     class Meta(CuratedRecord.Meta):
         constraints = [
@@ -50,7 +51,7 @@ class Milestone(CuratedRecord):
     date_precision = models.CharField(max_length=16, choices=DatePrecision.choices, blank=True)
     date_text = models.CharField("date as written", max_length=64, blank=True)
     is_expected = models.BooleanField(default=False, help_text="Announced as coming, not yet reached.")
-    phase = models.PositiveSmallIntegerField(null=True, blank=True)
+    phase = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(99)])
     building_zh = models.CharField("building (Chinese)", max_length=64, blank=True)
     building_en = models.CharField("building (English)", max_length=64, blank=True)
 
