@@ -162,3 +162,8 @@ def test_hectares_are_converted_to_square_kilometres():
 def test_differences_and_ranks_name_their_benchmark():
     for o in Observation.objects.filter(measure__in=["difference_pp", "rank"]):
         assert o.benchmark_region_id, o.slug
+
+
+def test_display_values_are_plain_decimals():
+    for o in Observation.objects.select_related("display_unit"):
+        assert re.fullmatch(r"-?\d+(\.\d+)?", str(o.display_value)), (o.slug, o.display_value)

@@ -43,7 +43,7 @@ class Event(CuratedRecord):
     facilities = models.ManyToManyField("infrastructure.Facility", blank=True, related_name="events")
 
     class Meta:
-        ordering = ["date", "slug"]
+        ordering = [models.F("date").asc(nulls_last=True), "slug"]
         indexes = [models.Index(fields=["date", "slug"])]
         constraints = [
             models.CheckConstraint(condition=models.Q(kind__in=EventKind.values), name="event_kind_valid"),

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -127,7 +129,9 @@ class Observation(CuratedRecord, SubjectLinks):
 
     @property
     def display_value(self):
-        return (self.value / self.display_unit.factor).normalize()
+        """The value in the unit the source wrote, without trailing zeros or an exponent."""
+        value = (self.value / self.display_unit.factor).normalize()
+        return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
 
     def clean(self):
         validate_date_precision(self.period_start, self.period_precision, "period_start")

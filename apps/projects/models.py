@@ -56,7 +56,7 @@ class Milestone(CuratedRecord):
     building_en = models.CharField("building (English)", max_length=64, blank=True)
 
     class Meta:
-        ordering = ["project", "date", "slug"]
+        ordering = ["project", models.F("date").asc(nulls_last=True), "slug"]
         indexes = [models.Index(fields=["date", "slug"])]
         constraints = [
             models.CheckConstraint(condition=models.Q(kind__in=MilestoneKind.values), name="milestone_kind_valid"),

@@ -1,5 +1,7 @@
 from django.db.models import Prefetch
+from drf_spectacular.utils import extend_schema, extend_schema_view
 
+from apps.core.api.examples import OBSERVATION_EXAMPLES
 from apps.core.api.views import PublicReadOnlyViewSet, citations_prefetch
 from apps.indicators.api.serializers import (
     IndicatorDetailSerializer,
@@ -45,6 +47,7 @@ class IndicatorViewSet(PublicReadOnlyViewSet):
     detail_prefetch = [observations_prefetch()]
 
 
+@extend_schema_view(retrieve=extend_schema(examples=OBSERVATION_EXAMPLES))
 class ObservationViewSet(PublicReadOnlyViewSet):
     queryset = Observation.objects.select_related(*OBSERVATION_RELATED).prefetch_related(citations_prefetch())
     serializer_class = ObservationSerializer

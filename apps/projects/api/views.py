@@ -1,5 +1,7 @@
 from django.db.models import Prefetch
+from drf_spectacular.utils import extend_schema, extend_schema_view
 
+from apps.core.api.examples import PROJECT_EXAMPLES
 from apps.core.api.views import PublicReadOnlyViewSet, citations_prefetch
 from apps.indicators.api.views import observations_prefetch
 from apps.projects.api.serializers import MilestoneSerializer, ProjectDetailSerializer, ProjectSerializer
@@ -8,6 +10,7 @@ from apps.projects.models import Milestone, Project
 from apps.recognitions.api.views import distinctions_prefetch
 
 
+@extend_schema_view(retrieve=extend_schema(examples=PROJECT_EXAMPLES))
 class ProjectViewSet(PublicReadOnlyViewSet):
     queryset = Project.objects.select_related("company", "industry", "zone", "region").prefetch_related(
         citations_prefetch()

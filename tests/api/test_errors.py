@@ -1,0 +1,42 @@
+"""One JSON error shape for every error status, whichever layer raises it."""
+
+from unittest import mock
+
+from apps.regions.api.views import RegionViewSet
+from tests.api.base import error_of
+
+
+def test_an_unknown_path_is_a_json_404(client):
+    response = client.get("/api/v1/no-such-resource/")
+    assert response.status_code == 404
+    assert error_of(response)["code"] == "not_found"
+
+
+def test_an_unsupported_media_type_is_406(client):
+    response = client.get("/api/v1/regions/", HTTP_ACCEPT="application/xml")
+    assert response.status_code == 406
+    assert error_of(response)["code"] == "not_acceptable"
+
+
+def test_a_write_with_any_body_is_405(client):
+    response = client.post("/api/v1/regions/", "<x/>", content_type="application/xml")
+    assert response.status_code == 405
+    assert error_of(response)["code"] == "method_not_allowed"
+
+
+def test_an_internal_error_is_a_json_500_without_a_trace(client):
+    client.raise_request_exception = False
+    with mock.patch.object(RegionViewSet, "list", side_effect=RuntimeError("secret detail")):
+        response = client.get("/api/v1/regions/")
+    assert response.status_code == 500
+    assert error_of(response)["code"] == "error"
+    assert b"secret detail" not in response.content
+    assert b"Traceback" not in response.content
+
+
+def test_a_bad_filter_value_names_the_parameter_and_its_problem(client):
+    response = client.get("/api/v1/observations/", {"value_min": "lots", "kind": "rumour"})
+    assert response.status_code == 400
+    details = error_of(response)["details"]
+    assert set(details) == {"value_min", "kind"}
+    assert all(isinstance(messages, list) and messages for messages in details.values())
