@@ -21,7 +21,7 @@ EXPECTED_COUNTS = {
     "projects.project": 2,
     "projects.milestone": 11,
     "infrastructure.facility": 10,
-    "events.event": 28,
+    "events.event": 29,
     "indicators.indicator": 46,
     "indicators.observation": 66,
     "recognitions.distinction": 35,
@@ -167,3 +167,32 @@ def test_differences_and_ranks_name_their_benchmark():
 def test_display_values_are_plain_decimals():
     for o in Observation.objects.select_related("display_unit"):
         assert re.fullmatch(r"-?\d+(\.\d+)?", str(o.display_value)), (o.slug, o.display_value)
+
+
+ENTITY_MODELS = [
+    "regions.region",
+    "zones.zone",
+    "industries.industry",
+    "companies.company",
+    "projects.project",
+    "infrastructure.facility",
+    "events.event",
+    "indicators.indicator",
+]
+
+
+def links(record):
+    """How many other records this one points to or is pointed at by, citations aside."""
+    count = 0
+    for field in record._meta.get_fields():
+        if field.is_relation and field.related_model not in (Citation, None) and field.name != "content_type":
+            if field.many_to_many or field.one_to_many:
+                count += getattr(record, field.get_accessor_name() if field.auto_created else field.name).count()
+            elif field.many_to_one:
+                count += getattr(record, field.attname) is not None
+    return count
+
+
+@pytest.mark.parametrize("label", ENTITY_MODELS)
+def test_no_record_is_an_orphan(label):
+    assert [r.slug for r in records(label) if links(r) == 0] == []

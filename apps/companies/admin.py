@@ -7,4 +7,4 @@ from apps.core.admin import CuratedAdmin
 @admin.register(Company)
 class CompanyAdmin(CuratedAdmin):
     search_fields = [*CuratedAdmin.search_fields, "short_name_zh", "short_name_en"]
-    autocomplete_fields = ["headquarters", "industries"]
+    autocomplete_fields = ["headquarters", "industries", "zones"]

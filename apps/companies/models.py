@@ -12,6 +12,9 @@ class Company(CuratedRecord):
         "regions.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="headquartered_companies"
     )
     industries = models.ManyToManyField("industries.Industry", blank=True, related_name="companies")
+    zones = models.ManyToManyField(
+        "zones.Zone", blank=True, related_name="companies", help_text="Zones the source says the company is in."
+    )
 
     class Meta(CuratedRecord.Meta):
         verbose_name_plural = "companies"

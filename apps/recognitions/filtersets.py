@@ -14,4 +14,4 @@ class DistinctionFilterSet(CuratedFilterSet):
 
     class Meta:
         model = Distinction
-        fields = ["kind", "scope"]
+        fields = ["kind", "scope", "date_precision"]

@@ -5,9 +5,9 @@ from tests.api.test_regions import CURATED
 class TestCompanies(APIEndpointTests):
     url = "/api/v1/companies/"
     lookup = "calb"
-    list_queries = 4
-    detail_queries = 8
-    item_fields = CURATED | {"short_name_zh", "short_name_en", "headquarters", "industries"}
+    list_queries = 5
+    detail_queries = 9
+    item_fields = CURATED | {"short_name_zh", "short_name_en", "headquarters", "industries", "zones"}
     detail_fields = item_fields | {"projects", "observations", "distinctions"}
     filters = [
         ("search", "CALB", accepts_text("calb")),

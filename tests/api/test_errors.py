@@ -1,5 +1,6 @@
 """One JSON error shape for every error status, whichever layer raises it."""
 
+from decimal import Decimal
 from unittest import mock
 
 from apps.regions.api.views import RegionViewSet
@@ -40,3 +41,25 @@ def test_a_bad_filter_value_names_the_parameter_and_its_problem(client):
     details = error_of(response)["details"]
     assert set(details) == {"value_min", "kind"}
     assert all(isinstance(messages, list) and messages for messages in details.values())
+
+
+def test_permission_and_throttling_errors_share_the_shape(client):
+    """The API has no authentication, so DRF answers 403 where a 401 would otherwise be."""
+    from rest_framework.exceptions import NotAuthenticated, PermissionDenied, Throttled
+
+    client.raise_request_exception = False
+    for exception, status in ((NotAuthenticated(), 403), (PermissionDenied(), 403), (Throttled(wait=7), 429)):
+        with mock.patch.object(RegionViewSet, "list", side_effect=exception):
+            response = client.get("/api/v1/regions/")
+        assert response.status_code == status
+        assert error_of(response)["status"] == status
+    assert response["Retry-After"] == "7"
+
+
+def test_several_ordering_fields_apply_in_turn(client):
+    items = client.get("/api/v1/observations/", {"ordering": "measure,-value", "limit": 500}).json()["results"]
+    measures = [o["measure"] for o in items]
+    assert measures == sorted(measures)
+    for measure in set(measures):
+        values = [Decimal(o["value"]) for o in items if o["measure"] == measure]
+        assert values == sorted(values, reverse=True)

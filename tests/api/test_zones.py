@@ -15,7 +15,7 @@ class TestZones(APIEndpointTests):
     url = "/api/v1/zones/"
     lookup = "jiangmen-industrial-agglomeration-zone"
     list_queries = 5
-    detail_queries = 11
+    detail_queries = 12
     item_fields = CURATED | {
         "kind",
         "status",
@@ -26,7 +26,7 @@ class TestZones(APIEndpointTests):
         "focus_zh",
         "focus_en",
     }
-    detail_fields = item_fields | {"children", "projects", "facilities", "observations", "distinctions"}
+    detail_fields = item_fields | {"children", "projects", "companies", "facilities", "observations", "distinctions"}
     filters = [
         ("kind", "zone_group", accepts_value("kind", "zone_group")),
         (

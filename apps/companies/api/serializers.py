@@ -7,6 +7,7 @@ from apps.recognitions.api.serializers import DistinctionSerializer
 class CompanySerializer(CuratedSerializer):
     headquarters = ReferenceSerializer(read_only=True, allow_null=True)
     industries = ReferenceSerializer(many=True, read_only=True)
+    zones = ReferenceSerializer(many=True, read_only=True)
 
     class Meta:
         model = Company
@@ -16,6 +17,7 @@ class CompanySerializer(CuratedSerializer):
             "short_name_en",
             "headquarters",
             "industries",
+            "zones",
             *CURATED_FIELDS[3:],
         ]
 

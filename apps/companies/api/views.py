@@ -7,7 +7,9 @@ from apps.recognitions.api.views import distinctions_prefetch
 
 
 class CompanyViewSet(PublicReadOnlyViewSet):
-    queryset = Company.objects.select_related("headquarters").prefetch_related("industries", citations_prefetch())
+    queryset = Company.objects.select_related("headquarters").prefetch_related(
+        "industries", "zones", citations_prefetch()
+    )
     serializer_class = CompanySerializer
     filterset_class = CompanyFilterSet
     detail_serializer_class = CompanyDetailSerializer

@@ -29,9 +29,18 @@ class ZoneSerializer(CuratedSerializer):
 class ZoneDetailSerializer(ZoneSerializer):
     children = ReferenceSerializer(many=True, read_only=True)
     projects = ReferenceSerializer(many=True, read_only=True)
+    companies = ReferenceSerializer(many=True, read_only=True)
     facilities = ReferenceSerializer(many=True, read_only=True)
     observations = FigureSerializer(many=True, read_only=True)
     distinctions = DistinctionSerializer(many=True, read_only=True)
 
     class Meta(ZoneSerializer.Meta):
-        fields = [*ZoneSerializer.Meta.fields, "children", "projects", "facilities", "observations", "distinctions"]
+        fields = [
+            *ZoneSerializer.Meta.fields,
+            "children",
+            "projects",
+            "companies",
+            "facilities",
+            "observations",
+            "distinctions",
+        ]

@@ -13,4 +13,11 @@ class ZoneViewSet(PublicReadOnlyViewSet):
     serializer_class = ZoneSerializer
     filterset_class = ZoneFilterSet
     detail_serializer_class = ZoneDetailSerializer
-    detail_prefetch = ["children", "projects", "facilities", observations_prefetch(), distinctions_prefetch()]
+    detail_prefetch = [
+        "children",
+        "projects",
+        "companies",
+        "facilities",
+        observations_prefetch(),
+        distinctions_prefetch(),
+    ]

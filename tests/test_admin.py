@@ -1,0 +1,99 @@
+"""The curation admin: every model registered, searchable in both languages, editable with citations."""
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+
+from apps.core.loader import MODEL_ORDER, natural_key_field
+
+CURATED_MODELS = [apps.get_model(label) for label in MODEL_ORDER]
+
+
+@pytest.fixture
+def curator_client(client):
+    user = get_user_model().objects.create_superuser("curator", "curator@example.org", "a-long-test-password")
+    client.force_login(user)
+    return client
+
+
+def admin_url(model, suffix=""):
+    return f"/admin/{model._meta.app_label}/{model._meta.model_name}/{suffix}"
+
+
+@pytest.mark.parametrize("model", [*CURATED_MODELS, apps.get_model("sources.citation")], ids=str)
+def test_every_model_is_registered(model):
+    assert admin.site.is_registered(model)
+
+
+@pytest.mark.parametrize("model", CURATED_MODELS, ids=str)
+def test_changelist_searches_chinese_and_english(curator_client, model):
+    for query in ("江门", "Jiangmen"):
+        assert curator_client.get(admin_url(model), {"q": query}).status_code == 200
+
+
+@pytest.mark.parametrize("model", CURATED_MODELS, ids=str)
+def test_change_form_opens_for_a_curated_record(curator_client, model):
+    record = model.objects.order_by(natural_key_field(model)).first()
+    response = curator_client.get(admin_url(model, f"{record.pk}/change/"))
+    assert response.status_code == 200
+
+
+def test_foreign_keys_use_autocomplete():
+    for model in CURATED_MODELS:
+        model_admin = admin.site._registry[model]
+        foreign_keys = {
+            f.name
+            for f in model._meta.get_fields()
+            if (f.many_to_one or f.many_to_many) and not f.auto_created and f.name != "content_type"
+        }
+        assert foreign_keys <= set(model_admin.autocomplete_fields), model
+
+
+def test_project_form_has_milestone_and_citation_inlines(curator_client):
+    project = apps.get_model("projects.project").objects.get(slug="calb-jiangmen-base")
+    content = curator_client.get(admin_url(type(project), f"{project.pk}/change/")).content.decode()
+    assert "milestones-TOTAL_FORMS" in content
+    assert "sources-citation-content_type-object_id-TOTAL_FORMS" in content
+
+
+def region_form(region, citation, **changes):
+    prefix = "sources-citation-content_type-object_id"
+    data = {
+        "slug": region.slug,
+        "name_zh": region.name_zh,
+        "name_en": region.name_en,
+        "description_zh": region.description_zh,
+        "description_en": region.description_en,
+        "level": region.level,
+        "parent": region.parent_id or "",
+        f"{prefix}-TOTAL_FORMS": "1",
+        f"{prefix}-INITIAL_FORMS": "1",
+        f"{prefix}-MIN_NUM_FORMS": "1",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+        f"{prefix}-0-id": citation.pk,
+        f"{prefix}-0-document": citation.document_id,
+        f"{prefix}-0-quote": changes.pop("quote", citation.quote),
+    }
+    data.update(changes)
+    return data
+
+
+def test_a_citation_quote_missing_from_its_document_is_rejected(curator_client):
+    region_model = apps.get_model("regions.region")
+    region = region_model.objects.get(slug="zhongshan")
+    citation = region.citations.get()
+    data = region_form(region, citation, quote="中山是月球上的城市")
+    response = curator_client.post(admin_url(region_model, f"{region.pk}/change/"), data)
+    assert response.status_code == 200
+    assert "does not occur in" in response.content.decode()
+    assert region.citations.get().quote == citation.quote
+
+
+def test_a_valid_edit_is_saved(curator_client):
+    region_model = apps.get_model("regions.region")
+    region = region_model.objects.get(slug="zhongshan")
+    data = region_form(region, region.citations.get(), name_en="Zhongshan City")
+    response = curator_client.post(admin_url(region_model, f"{region.pk}/change/"), data)
+    assert response.status_code == 302
+    assert region_model.objects.get(pk=region.pk).name_en == "Zhongshan City"
