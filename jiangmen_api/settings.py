@@ -131,7 +131,10 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "apps.core.api.schema.ApiAutoSchema",
     "EXCEPTION_HANDLER": "apps.core.api.exceptions.exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": ["apps.core.api.throttling.AnonymousRateThrottle"],
 }
+# Requests each client address may make, as `<count>/<second|minute|hour|day>`; empty turns throttling off.
+API_THROTTLE_RATE = os.environ.get("API_THROTTLE_RATE", "600/minute")
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Jiangmen Regional Data API",

@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789")
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "localhost,testserver")
+os.environ.setdefault("API_THROTTLE_RATE", "")
 
 from jiangmen_api.settings import *  # noqa: F403
 

@@ -1,12 +1,13 @@
 """The FilterSet base every list endpoint uses: search over bilingual text and documented ordering."""
 
-from functools import reduce
+from functools import cache, reduce
 from operator import or_
 
 import django_filters
 from django import forms
 from django.db import models
 from django.db.models import Q
+from django_filters.fields import BaseCSVField
 from django_filters.filterset import FILTER_FOR_DBFIELD_DEFAULTS
 
 SEARCH_MAX_LENGTH = 200
@@ -44,9 +45,48 @@ def slug_filter(field_name, what):
     return django_filters.CharFilter(field_name=f"{field_name}__slug", label=f"Slug of the {what}.")
 
 
-class CuratedFilterSet(django_filters.FilterSet):
-    FILTER_DEFAULTS = {**FILTER_FOR_DBFIELD_DEFAULTS, models.BooleanField: {"filter_class": StrictBooleanFilter}}
+class IntegerFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
 
+
+class NonEmptyParametersMixin:
+    """A parameter given with no value, or a list with an empty item, is an error, not silently left out."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, field in self.fields.items():
+            if name not in self.data:
+                continue
+            values = self.data.getlist(name)
+            if isinstance(field, BaseCSVField):
+                values = [item for value in values for item in value.split(",")]
+            if not values or not all(value.strip() for value in values):
+                self.add_error(name, "This parameter may not be empty; leave it out instead.")
+        return cleaned
+
+
+@cache
+def strict_form_class(form_class):
+    return type(form_class.__name__, (NonEmptyParametersMixin, form_class), {})
+
+
+class StrictFilterSet(django_filters.FilterSet):
+    """The base of every FilterSet: booleans are true or false, and no parameter is empty."""
+
+    FILTER_DEFAULTS = {
+        **FILTER_FOR_DBFIELD_DEFAULTS,
+        models.BooleanField: {"filter_class": StrictBooleanFilter},
+        models.IntegerField: {"filter_class": IntegerFilter},
+        models.SmallIntegerField: {"filter_class": IntegerFilter},
+        models.PositiveSmallIntegerField: {"filter_class": IntegerFilter},
+        models.PositiveIntegerField: {"filter_class": IntegerFilter},
+    }
+
+    def get_form_class(self):
+        return strict_form_class(super().get_form_class())
+
+
+class CuratedFilterSet(StrictFilterSet):
     search_fields = NAME_SEARCH_FIELDS
 
     search = django_filters.CharFilter(

@@ -1,6 +1,6 @@
 import django_filters
 
-from apps.core.filtersets import CuratedFilterSet, StableOrderingFilter, slug_filter
+from apps.core.filtersets import CuratedFilterSet, StableOrderingFilter, StrictFilterSet, slug_filter
 from apps.events.models import Event
 from apps.events.timeline import TimelineEntryType
 from apps.projects.models import Milestone
@@ -26,7 +26,7 @@ class EventFilterSet(CuratedFilterSet):
         return queryset.filter(pk__in=matching.values("pk"))
 
 
-class TimelineFilterSet(django_filters.FilterSet):
+class TimelineFilterSet(StrictFilterSet):
     """The timeline's parameters; each side of the union reads them through its own lookups."""
 
     type = django_filters.ChoiceFilter(choices=TimelineEntryType.choices, method="filter_type", label="Entry type.")

@@ -1,10 +1,16 @@
 import django_filters
 
-from apps.core.filtersets import NAME_SEARCH_FIELDS, CuratedFilterSet, StableOrderingFilter, slug_filter
+from apps.core.filtersets import (
+    NAME_SEARCH_FIELDS,
+    CuratedFilterSet,
+    StableOrderingFilter,
+    StrictFilterSet,
+    slug_filter,
+)
 from apps.indicators.models import Indicator, Observation, Unit
 
 
-class UnitFilterSet(django_filters.FilterSet):
+class UnitFilterSet(StrictFilterSet):
     base = django_filters.CharFilter(field_name="base__code", label="Code of the base unit.")
     ordering = StableOrderingFilter(fields=["code", "name_en"])
 

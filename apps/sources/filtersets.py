@@ -1,10 +1,8 @@
-import django_filters
-
-from apps.core.filtersets import StableOrderingFilter
+from apps.core.filtersets import StableOrderingFilter, StrictFilterSet
 from apps.sources.models import SourceDocument
 
 
-class SourceDocumentFilterSet(django_filters.FilterSet):
+class SourceDocumentFilterSet(StrictFilterSet):
     ordering = StableOrderingFilter(fields=["slug", "title_en"])
 
     class Meta:

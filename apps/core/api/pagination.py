@@ -7,6 +7,7 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
 
     default_limit = 50
     max_limit = 500
+    max_offset = 10**9
 
     def _parse(self, request, param, minimum):
         raw = request.query_params.get(param)
@@ -29,7 +30,10 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
         return limit
 
     def get_offset(self, request):
-        return self._parse(request, self.offset_query_param, 0) or 0
+        offset = self._parse(request, self.offset_query_param, 0) or 0
+        if offset > self.max_offset:
+            raise ValidationError({self.offset_query_param: [f"Must be at most {self.max_offset}."]})
+        return offset
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
@@ -40,5 +44,5 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
                     f"Number of results to return per page: default {self.default_limit}, at most {self.max_limit}."
                 )
             else:
-                parameter["schema"].update(minimum=0, default=0)
+                parameter["schema"].update(minimum=0, maximum=self.max_offset, default=0)
         return parameters

@@ -20,5 +20,14 @@ class ApiAutoSchema(AutoSchema):
             responses.setdefault(status, self._get_response_for_code(response, status, direction=direction))
         return responses
 
+    def _get_response_headers_for_code(self, status_code, direction="response"):
+        headers = super()._get_response_headers_for_code(status_code, direction)
+        if status_code == "429":
+            headers["Retry-After"] = {
+                "schema": {"type": "integer", "minimum": 0},
+                "description": "Seconds to wait before the next request is allowed.",
+            }
+        return headers
+
     def _is_detail_lookup(self):
         return "{" in self.path

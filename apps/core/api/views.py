@@ -28,6 +28,7 @@ class PublicReadOnlyViewSet(CacheControlMixin, viewsets.ReadOnlyModelViewSet):
     """
 
     lookup_field = "slug"
+    lookup_value_regex = r"[-a-zA-Z0-9_]+"
     detail_serializer_class = None
     detail_prefetch = ()
 
