@@ -1,9 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
 from apps.core.api.exceptions import json_error_view
 from apps.core.api.root import ApiRootView
+from apps.core.health import healthz
 
 API_MODULES = [
     "apps.regions.api.urls",
@@ -22,9 +23,10 @@ urlpatterns = [
     path("api/v1/", ApiRootView.as_view(), name="api-root"),
     *(path("api/v1/", include(module)) for module in API_MODULES),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
     path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
 ]
 
 handler400 = json_error_view(400, "bad_request")

@@ -97,3 +97,13 @@ def test_a_valid_edit_is_saved(curator_client):
     response = curator_client.post(admin_url(region_model, f"{region.pk}/change/"), data)
     assert response.status_code == 302
     assert region_model.objects.get(pk=region.pk).name_en == "Zhongshan City"
+
+
+def test_the_last_citation_cannot_be_removed(curator_client):
+    region_model = apps.get_model("regions.region")
+    region = region_model.objects.get(slug="zhongshan")
+    data = region_form(region, region.citations.get())
+    data["sources-citation-content_type-object_id-0-DELETE"] = "on"
+    response = curator_client.post(admin_url(region_model, f"{region.pk}/change/"), data)
+    assert response.status_code == 200
+    assert region.citations.count() == 1

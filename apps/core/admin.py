@@ -7,11 +7,16 @@ from apps.sources.models import Citation
 
 
 class CitationInline(GenericTabularInline):
+    """Every record keeps at least one citation, as the loader requires."""
+
     model = Citation
     extra = 0
     min_num = 1
     autocomplete_fields = ["document"]
     fields = ["document", "quote"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        return super().get_formset(request, obj, validate_min=True, **kwargs)
 
 
 class CuratedAdmin(admin.ModelAdmin):
