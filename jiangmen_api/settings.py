@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    "apps.core.middleware.ThrottleMiddleware",
+    "apps.core.middleware.ConditionalCacheMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [
@@ -140,8 +142,12 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "apps.core.api.schema.ApiAutoSchema",
     "EXCEPTION_HANDLER": "apps.core.api.exceptions.exception_handler",
-    "DEFAULT_THROTTLE_CLASSES": ["apps.core.api.throttling.AnonymousRateThrottle"],
 }
+# How long a worker may reuse the data version it read before asking the database again.
+DATA_VERSION_MEMO_SECONDS = float(os.environ.get("DATA_VERSION_MEMO_SECONDS", "1"))
+# How long a rendered API response is kept in the cache; a write makes it stale at once anyway.
+API_RESPONSE_CACHE_SECONDS = int(os.environ.get("API_RESPONSE_CACHE_SECONDS", "3600"))
+
 # Requests each client address may make, as `<count>/<second|minute|hour|day>`; empty turns throttling off.
 API_THROTTLE_RATE = os.environ.get("API_THROTTLE_RATE", "600/minute")
 
@@ -154,6 +160,7 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

@@ -6,6 +6,7 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-product
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "localhost,testserver")
 os.environ.setdefault("API_THROTTLE_RATE", "")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("DATA_VERSION_MEMO_SECONDS", "0")
 
 from jiangmen_api.settings import *  # noqa: F403
 

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 
@@ -12,3 +13,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def _database_access(db):
     """Each test runs in a transaction that is rolled back, over the curated data."""
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Cached responses are keyed by the data version, which a rolled-back test can reuse."""
+    cache.clear()
+    yield
+    cache.clear()

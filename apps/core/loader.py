@@ -14,6 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import DatabaseError, models, transaction
 
+from apps.core.versioning import bump_version
 from apps.sources.models import Citation, without_whitespace
 
 # Dependency order: a model only points at models listed before it (or at itself, parents first).
@@ -306,8 +307,10 @@ class CuratedDataLoader:
         missing = [pair for pair in dict.fromkeys(wanted) if pair not in current]
         if stale:
             Citation.objects.filter(pk__in=stale).delete()
-        Citation.objects.bulk_create(
-            Citation(content_type=content_type, object_id=instance.pk, document_id=doc, quote=quote)
-            for doc, quote in missing
-        )
+        if missing:
+            Citation.objects.bulk_create(
+                Citation(content_type=content_type, object_id=instance.pk, document_id=doc, quote=quote)
+                for doc, quote in missing
+            )
+            bump_version()
         return bool(stale or missing)

@@ -67,3 +67,16 @@ class SubjectLinks(models.Model):
 
     class Meta:
         abstract = True
+
+
+class DataVersion(models.Model):
+    """One row counting writes to curated data; HTTP validators and cached responses derive from it."""
+
+    version = models.PositiveBigIntegerField(default=1)
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"data version {self.version} ({self.changed_at:%Y-%m-%d %H:%M:%S})"

@@ -42,6 +42,7 @@ class APIEndpointTests:
         return f"{self.url}{lookup or self.lookup}/"
 
     def count_queries(self, client, url, **params):
+        """Queries for an uncached request, the data version's included."""
         with CaptureQueriesContext(connection) as context:
             response = client.get(url, params)
         assert response.status_code == 200, response.content

@@ -5,8 +5,8 @@ from tests.api.test_regions import CURATED
 class TestDistinctions(APIEndpointTests):
     url = "/api/v1/distinctions/"
     lookup = "zhuxi-hub-fourth-largest-transport-hub-guangdong"
-    list_queries = 3
-    detail_queries = 2
+    list_queries = 4
+    detail_queries = 3
     item_fields = CURATED | {
         "kind",
         "scope",

@@ -5,8 +5,8 @@ from tests.api.test_regions import CURATED
 class TestEvents(APIEndpointTests):
     url = "/api/v1/events/"
     lookup = "rcep-exchange-centre-established"
-    list_queries = 9
-    detail_queries = 10
+    list_queries = 10
+    detail_queries = 11
     item_fields = CURATED | {
         "kind",
         "date",
@@ -70,7 +70,7 @@ class TestTimeline:
 
     def test_query_count_is_independent_of_page_size(self, client, django_assert_num_queries):
         for limit in (1, 100):
-            with django_assert_num_queries(2):
+            with django_assert_num_queries(3):
                 assert client.get(self.url, {"limit": limit}).status_code == 200
 
 

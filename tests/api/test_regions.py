@@ -6,8 +6,8 @@ CURATED = {"slug", "name_zh", "name_en", "description_zh", "description_en", "ci
 class TestRegions(APIEndpointTests):
     url = "/api/v1/regions/"
     lookup = "jiangmen"
-    list_queries = 3
-    detail_queries = 7
+    list_queries = 4
+    detail_queries = 8
     item_fields = CURATED | {"level", "parent"}
     detail_fields = item_fields | {"children", "observations", "distinctions"}
     filters = [

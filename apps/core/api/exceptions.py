@@ -13,6 +13,7 @@ MESSAGES = {
     405: "This method is not allowed on this resource; the API is read-only.",
     406: "The requested media type cannot be produced.",
     415: "The media type of the request body is not supported.",
+    412: "A precondition of the request is not met.",
     429: "Too many requests.",
     500: "An internal error occurred.",
 }

@@ -5,7 +5,7 @@ from drf_spectacular.utils import OpenApiResponse
 
 from apps.core.api.exceptions import MESSAGES, ErrorSerializer
 
-READ_ERRORS = ["400", "404", "405", "406", "429", "500"]
+READ_ERRORS = ["400", "404", "405", "406", "412", "429", "500"]
 
 
 class ApiAutoSchema(AutoSchema):
@@ -18,6 +18,13 @@ class ApiAutoSchema(AutoSchema):
                 continue
             response = OpenApiResponse(ErrorSerializer, description=MESSAGES[int(status)])
             responses.setdefault(status, self._get_response_for_code(response, status, direction=direction))
+        responses.setdefault(
+            "304",
+            {
+                "description": "Not modified: the `ETag` sent in `If-None-Match`, or the `Last-Modified` sent in "
+                "`If-Modified-Since`, is still current. Every read carries both validators."
+            },
+        )
         return responses
 
     def _get_response_headers_for_code(self, status_code, direction="response"):

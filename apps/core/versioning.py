@@ -1,0 +1,53 @@
+"""The data version: bumped on every write to curated data, read (briefly memoised) on every API read.
+
+Validators (ETag, Last-Modified) and response-cache keys include it, so a write anywhere makes every
+cached representation stale at once, across workers, without tracking which responses it touched.
+"""
+
+import time
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.db.models import F
+from django.utils import timezone
+
+
+@dataclass(frozen=True)
+class Version:
+    number: int
+    changed_at: datetime
+
+
+_memo = {"expires": 0.0, "version": None}
+
+
+def current_version():
+    """The current version, memoised in the process for DATA_VERSION_MEMO_SECONDS."""
+    from apps.core.models import DataVersion
+
+    now = time.monotonic()
+    if _memo["version"] is not None and now < _memo["expires"]:
+        return _memo["version"]
+    row = DataVersion.objects.filter(pk=1).values_list("version", "changed_at").first()
+    if row is None:
+        row = DataVersion.objects.get_or_create(pk=1, defaults={"changed_at": timezone.now()})[0]
+        row = (row.version, row.changed_at)
+    version = Version(*row)
+    _memo.update(version=version, expires=now + settings.DATA_VERSION_MEMO_SECONDS)
+    return version
+
+
+def bump_on_m2m_change(action, **kwargs):
+    if action.startswith("post_"):
+        bump_version()
+
+
+def bump_version(**kwargs):
+    """Record a write; signal receivers call it with their own arguments, which are not needed."""
+    from apps.core.models import DataVersion
+
+    updated = DataVersion.objects.filter(pk=1).update(version=F("version") + 1, changed_at=timezone.now())
+    if not updated:
+        DataVersion.objects.create(pk=1, version=2, changed_at=timezone.now())
+    _memo.update(version=None, expires=0.0)

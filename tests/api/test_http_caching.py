@@ -1,0 +1,75 @@
+"""Validators from the data version, 304 answers, and a response cache that every write invalidates."""
+
+from django.core.management import call_command
+
+from apps.regions.models import Region
+from tests.api.base import error_of
+
+URL = "/api/v1/regions/jiangmen/"
+
+
+def test_reads_carry_validators(client):
+    response = client.get(URL)
+    assert response["ETag"].startswith('"')
+    assert response["Last-Modified"].endswith("GMT")
+    assert "Accept" in response["Vary"]
+
+
+def test_a_matching_etag_is_answered_304_without_a_body(client):
+    etag = client.get(URL)["ETag"]
+    response = client.get(URL, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert response.content == b""
+    assert response["ETag"] == etag
+    assert "public" in response["Cache-Control"]
+
+
+def test_an_unchanged_last_modified_is_answered_304(client):
+    last_modified = client.get(URL)["Last-Modified"]
+    assert client.get(URL, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
+
+
+def test_a_write_changes_the_etag_and_the_content(client):
+    first = client.get(URL)
+    Region.objects.filter(slug="jiangmen").update(name_en="Kongmoon")
+    Region.objects.get(slug="jiangmen").save()
+    response = client.get(URL, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert response.status_code == 200
+    assert response["ETag"] != first["ETag"]
+    assert response.json()["name_en"] == "Kongmoon"
+
+
+def test_each_representation_has_its_own_etag(client):
+    etags = {
+        client.get(URL)["ETag"],
+        client.get("/api/v1/regions/guangdong/")["ETag"],
+        client.get(URL, HTTP_ACCEPT_LANGUAGE="zh")["ETag"],
+        client.get(URL, {"limit": 1})["ETag"],
+    }
+    assert len(etags) == 4
+
+
+def test_a_repeated_read_is_served_from_the_cache(client, django_assert_num_queries):
+    first = client.get("/api/v1/observations/")
+    with django_assert_num_queries(1):
+        again = client.get("/api/v1/observations/")
+    assert again.content == first.content
+    assert again["Content-Type"] == "application/json"
+
+
+def test_reloading_unchanged_data_keeps_the_validators(client):
+    etag = client.get(URL)["ETag"]
+    call_command("load_curated_data", verbosity=0)
+    assert client.get(URL, HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+def test_a_failed_precondition_is_412_in_the_error_shape(client):
+    response = client.get(URL, HTTP_IF_MATCH='"not-the-current-etag"')
+    assert response.status_code == 412
+    assert error_of(response)["code"] == "precondition_failed"
+
+
+def test_errors_are_not_cached(client):
+    assert client.get("/api/v1/regions/", {"limit": "x"}).status_code == 400
+    assert client.get("/api/v1/regions/", {"limit": "x"}).status_code == 400
+    assert "ETag" not in client.get("/api/v1/regions/", {"limit": "x"})
