@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format schema loadtest
+.PHONY: install run test lint format schema loadtest bench
 
 $(BIN)/activate: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,3 +36,9 @@ schema: install
 
 loadtest: install
 	bench/load_test.sh 60 50
+
+bench: install
+	@command -v wrk > /dev/null || apt-get install -y -q wrk
+	$(BIN)/python bench/run.py --seconds 10 --connections 32
+	$(BIN)/python bench/run.py --seconds 10 --connections 32 --cache-url redis://127.0.0.1:6379/1
+	$(BIN)/python bench/run.py --seconds 10 --connections 32 --without-response-cache

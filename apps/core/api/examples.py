@@ -66,6 +66,10 @@ CALB_INVESTMENT = {
         "label_en": "2022",
     },
     "benchmark_region": None,
+    "citations": [
+        {**SOURCE, "quote": "签署总投资200亿元的项目投资合作协议"},
+        {**SOURCE, "quote": "总投资200亿元的中创新航动力电池项目落户新会智造产业园凤山湖园区"},
+    ],
 }
 
 CALB_PROJECT = {

@@ -25,7 +25,7 @@ class UnitReferenceSerializer(serializers.ModelSerializer):
         fields = ["code", "name_zh", "name_en", "symbol"]
 
 
-class FigureSerializer(serializers.ModelSerializer):
+class FigureSerializer(CuratedSerializer):
     """A figure as machine-readable data: the value in its base unit, and as the source wrote it."""
 
     indicator = ReferenceSerializer(read_only=True)
@@ -50,6 +50,7 @@ class FigureSerializer(serializers.ModelSerializer):
             "text_as_written",
             "period",
             "benchmark_region",
+            "citations",
         ]
 
     @extend_schema_field(serializers.DecimalField(max_digits=24, decimal_places=6))
@@ -57,7 +58,7 @@ class FigureSerializer(serializers.ModelSerializer):
         return str(observation.display_value)
 
 
-class ObservationSerializer(FigureSerializer, CuratedSerializer):
+class ObservationSerializer(FigureSerializer):
     region = ReferenceSerializer(read_only=True)
     zone = ReferenceSerializer(read_only=True, allow_null=True)
     industry = ReferenceSerializer(read_only=True, allow_null=True)
@@ -78,7 +79,6 @@ class ObservationSerializer(FigureSerializer, CuratedSerializer):
             "event",
             "description_zh",
             "description_en",
-            "citations",
         ]
 
 
