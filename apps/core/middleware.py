@@ -51,7 +51,7 @@ class ConditionalCacheMiddleware:
     def __call__(self, request):
         if not is_api_read(request):
             return self.get_response(request)
-        version = current_version()
+        version = request.data_version = current_version()
         representation = "\n".join(
             [
                 request.scheme,

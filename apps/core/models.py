@@ -11,8 +11,8 @@ class CuratedRecord(models.Model):
     """A record a user can look up by a slug that survives reloads, named in Chinese and English."""
 
     slug = models.SlugField(max_length=120, unique=True)
-    name_zh = models.CharField("name (Chinese)", max_length=255)
-    name_en = models.CharField("name (English)", max_length=255)
+    name_zh = models.CharField("name (Chinese)", max_length=255, db_index=True)
+    name_en = models.CharField("name (English)", max_length=255, db_index=True)
     description_zh = models.TextField("description (Chinese)", blank=True)
     description_en = models.TextField("description (English)", blank=True)
     citations = GenericRelation("sources.Citation")

@@ -28,12 +28,12 @@ class Event(CuratedRecord):
 
     FirstScope = EventFirstScope
 
-    kind = models.CharField(max_length=32, choices=EventKind.choices)
+    kind = models.CharField(max_length=32, choices=EventKind.choices, db_index=True)
     date = models.DateField(null=True, blank=True)
-    date_precision = models.CharField(max_length=16, choices=DatePrecision.choices, blank=True)
+    date_precision = models.CharField(max_length=16, choices=DatePrecision.choices, blank=True, db_index=True)
     date_text = models.CharField("date as written", max_length=64, blank=True)
-    is_first = models.BooleanField(default=False)
-    first_scope = models.CharField(max_length=32, choices=EventFirstScope.choices, blank=True)
+    is_first = models.BooleanField(default=False, db_index=True)
+    first_scope = models.CharField(max_length=32, choices=EventFirstScope.choices, blank=True, db_index=True)
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="events")
     regions = models.ManyToManyField("regions.Region", blank=True, related_name="concerning_events")
     zones = models.ManyToManyField("zones.Zone", blank=True, related_name="events")

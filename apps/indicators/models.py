@@ -78,16 +78,18 @@ class Observation(CuratedRecord, SubjectLinks):
 
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="observations")
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="observations")
-    kind = models.CharField(max_length=16, choices=ObservationKind.choices)
-    measure = models.CharField(max_length=16, choices=ObservationMeasure.choices, default=Measure.LEVEL)
-    comparator = models.CharField(max_length=16, choices=ObservationComparator.choices, default=Comparator.EXACT)
+    kind = models.CharField(max_length=16, choices=ObservationKind.choices, db_index=True)
+    measure = models.CharField(max_length=16, choices=ObservationMeasure.choices, default=Measure.LEVEL, db_index=True)
+    comparator = models.CharField(
+        max_length=16, choices=ObservationComparator.choices, default=Comparator.EXACT, db_index=True
+    )
     value = models.DecimalField(max_digits=24, decimal_places=6, help_text="In the base unit.")
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
     display_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
     text_as_written = models.CharField(max_length=128)
     period_start = models.DateField(null=True, blank=True)
-    period_end = models.DateField(null=True, blank=True)
-    period_precision = models.CharField(max_length=16, choices=DatePrecision.choices, blank=True)
+    period_end = models.DateField(null=True, blank=True, db_index=True)
+    period_precision = models.CharField(max_length=16, choices=DatePrecision.choices, blank=True, db_index=True)
     period_label_zh = models.CharField("period as written (Chinese)", max_length=64, blank=True)
     period_label_en = models.CharField("period (English)", max_length=64, blank=True)
     benchmark_region = models.ForeignKey(

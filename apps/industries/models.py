@@ -24,8 +24,8 @@ class Industry(CuratedRecord):
 
     Level = IndustryLevel
 
-    kind = models.CharField(max_length=16, choices=IndustryKind.choices)
-    level = models.CharField(max_length=32, choices=IndustryLevel.choices, blank=True)
+    kind = models.CharField(max_length=16, choices=IndustryKind.choices, db_index=True)
+    level = models.CharField(max_length=32, choices=IndustryLevel.choices, blank=True, db_index=True)
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
     zones = models.ManyToManyField("zones.Zone", blank=True, related_name="industries")
 

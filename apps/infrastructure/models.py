@@ -20,14 +20,16 @@ class Facility(CuratedRecord):
 
     Kind = FacilityKind
 
-    kind = models.CharField(max_length=32, choices=FacilityKind.choices)
-    status = models.CharField(max_length=32, choices=Status.choices, blank=True)
+    kind = models.CharField(max_length=32, choices=FacilityKind.choices, db_index=True)
+    status = models.CharField(max_length=32, choices=Status.choices, blank=True, db_index=True)
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="facilities")
     connected_regions = models.ManyToManyField("regions.Region", blank=True, related_name="connecting_facilities")
     zone = models.ForeignKey("zones.Zone", null=True, blank=True, on_delete=models.PROTECT, related_name="facilities")
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
-    expected_completion = models.DateField(null=True, blank=True)
-    expected_completion_precision = models.CharField(max_length=16, choices=DatePrecision.choices, blank=True)
+    expected_completion = models.DateField(null=True, blank=True, db_index=True)
+    expected_completion_precision = models.CharField(
+        max_length=16, choices=DatePrecision.choices, blank=True, db_index=True
+    )
     expected_completion_text = models.CharField("expected completion as written", max_length=64, blank=True)
 
     class Meta(CuratedRecord.Meta):

@@ -16,7 +16,7 @@ class Project(CuratedRecord):
     )
     zone = models.ForeignKey("zones.Zone", null=True, blank=True, on_delete=models.PROTECT, related_name="projects")
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="projects")
-    status = models.CharField(max_length=32, choices=Status.choices, blank=True)
+    status = models.CharField(max_length=32, choices=Status.choices, blank=True, db_index=True)
     phase_count = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(99)])
 
     class Meta(CuratedRecord.Meta):
@@ -46,12 +46,12 @@ class Milestone(CuratedRecord):
     Kind = MilestoneKind
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones")
-    kind = models.CharField(max_length=32, choices=MilestoneKind.choices)
+    kind = models.CharField(max_length=32, choices=MilestoneKind.choices, db_index=True)
     date = models.DateField(null=True, blank=True)
-    date_precision = models.CharField(max_length=16, choices=DatePrecision.choices, blank=True)
+    date_precision = models.CharField(max_length=16, choices=DatePrecision.choices, blank=True, db_index=True)
     date_text = models.CharField("date as written", max_length=64, blank=True)
-    is_expected = models.BooleanField(default=False, help_text="Announced as coming, not yet reached.")
-    phase = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(99)])
+    is_expected = models.BooleanField(default=False, help_text="Announced as coming, not yet reached.", db_index=True)
+    phase = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(99)], db_index=True)
     building_zh = models.CharField("building (Chinese)", max_length=64, blank=True)
     building_en = models.CharField("building (English)", max_length=64, blank=True)
 

@@ -26,14 +26,14 @@ class Distinction(CuratedRecord, SubjectLinks):
 
     Scope = DistinctionScope
 
-    kind = models.CharField(max_length=16, choices=DistinctionKind.choices)
-    scope = models.CharField(max_length=16, choices=DistinctionScope.choices, blank=True)
+    kind = models.CharField(max_length=16, choices=DistinctionKind.choices, db_index=True)
+    scope = models.CharField(max_length=16, choices=DistinctionScope.choices, blank=True, db_index=True)
     region = models.ForeignKey(
         "regions.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="distinctions"
     )
-    rank = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(1000)])
+    rank = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(1000)], db_index=True)
     date = models.DateField(null=True, blank=True)
-    date_precision = models.CharField(max_length=16, choices=DatePrecision.choices, blank=True)
+    date_precision = models.CharField(max_length=16, choices=DatePrecision.choices, blank=True, db_index=True)
 
     class Meta(CuratedRecord.Meta):
         constraints = [

@@ -19,7 +19,7 @@ class Region(CuratedRecord):
 
     Level = RegionLevel
 
-    level = models.CharField(max_length=32, choices=RegionLevel.choices)
+    level = models.CharField(max_length=32, choices=RegionLevel.choices, db_index=True)
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
 
     class Meta(CuratedRecord.Meta):

@@ -25,8 +25,8 @@ class Zone(CuratedRecord):
 
     Kind = ZoneKind
 
-    kind = models.CharField(max_length=32, choices=ZoneKind.choices)
-    status = models.CharField(max_length=32, choices=Status.choices, blank=True)
+    kind = models.CharField(max_length=32, choices=ZoneKind.choices, db_index=True)
+    status = models.CharField(max_length=32, choices=Status.choices, blank=True, db_index=True)
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="zones")
     partner_regions = models.ManyToManyField("regions.Region", blank=True, related_name="partner_zones")

@@ -9,6 +9,7 @@ import datetime
 from decimal import Decimal, InvalidOperation
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -43,6 +44,7 @@ class APIEndpointTests:
 
     def count_queries(self, client, url, **params):
         """Queries for an uncached request, the data version's included."""
+        cache.clear()
         with CaptureQueriesContext(connection) as context:
             response = client.get(url, params)
         assert response.status_code == 200, response.content

@@ -1,3 +1,5 @@
+from django.core.cache import cache
+
 from tests.api.base import APIEndpointTests, accepts_reference, accepts_text, accepts_value, error_of
 from tests.api.test_regions import CURATED
 
@@ -70,6 +72,7 @@ class TestTimeline:
 
     def test_query_count_is_independent_of_page_size(self, client, django_assert_num_queries):
         for limit in (1, 100):
+            cache.clear()
             with django_assert_num_queries(3):
                 assert client.get(self.url, {"limit": limit}).status_code == 200
 
@@ -77,3 +80,8 @@ class TestTimeline:
 def test_an_event_nests_the_figures_it_reports(client):
     event = client.get("/api/v1/events/high-quality-development-site-meeting-2-and-2023-q1-projects/").json()
     assert {o["text_as_written"] for o in event["observations"]} >= {"200个", "1445亿元", "83.5%"}
+
+
+def test_a_timeline_filter_matching_nothing_is_an_empty_page(client):
+    body = client.get("/api/v1/timeline/", {"type": "milestone", "facility": "huangmaohai-sea-crossing"}).json()
+    assert body == {"count": 0, "next": None, "previous": None, "results": []}

@@ -73,3 +73,18 @@ def test_errors_are_not_cached(client):
     assert client.get("/api/v1/regions/", {"limit": "x"}).status_code == 400
     assert client.get("/api/v1/regions/", {"limit": "x"}).status_code == 400
     assert "ETag" not in client.get("/api/v1/regions/", {"limit": "x"})
+
+
+def test_pages_of_one_filter_share_their_count_until_a_write(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def counted(**params):
+        with CaptureQueriesContext(connection) as context:
+            body = client.get("/api/v1/observations/", {"kind": "target", **params}).json()
+        return body["count"], any("COUNT(" in q["sql"] for q in context.captured_queries)
+
+    assert counted(limit=5) == (19, True)
+    assert counted(limit=5, offset=5) == (19, False)
+    Region.objects.get(slug="jiangmen").save()
+    assert counted(limit=5, offset=10) == (19, True)
