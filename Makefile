@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format schema loadtest bench
+.PHONY: install run test lint format schema loadtest bench bench-scale
 
 $(BIN)/activate: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -42,3 +42,7 @@ bench: install
 	$(BIN)/python bench/run.py --seconds 10 --connections 32
 	$(BIN)/python bench/run.py --seconds 10 --connections 32 --cache-url redis://127.0.0.1:6379/1
 	$(BIN)/python bench/run.py --seconds 10 --connections 32 --without-response-cache
+
+bench-scale: install
+	@command -v wrk > /dev/null || apt-get install -y -q wrk
+	$(BIN)/python bench/scale.py --scales 1,100,10000
