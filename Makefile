@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format schema loadtest bench bench-scale
+.PHONY: install run test lint format schema loadtest bench bench-scale bench-memory
 
 $(BIN)/activate: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -46,3 +46,6 @@ bench: install
 bench-scale: install
 	@command -v wrk > /dev/null || apt-get install -y -q wrk
 	$(BIN)/python bench/scale.py --scales 1,100,10000
+
+bench-memory: install
+	$(BIN)/python bench/memory.py

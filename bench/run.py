@@ -53,10 +53,13 @@ def wrk(path, seconds, connections, headers=()):
     }
 
 
-def serve(extra_env):
+def serve(extra_env, workers=2):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "jiangmen_api.settings_bench", **extra_env}
     result = subprocess.run(
-        [str(ROOT / "bench" / "serve.sh"), str(PORT), "--workers", "2"], env=env, capture_output=True, text=True
+        [str(ROOT / "bench" / "serve.sh"), str(PORT), "--workers", str(workers)],
+        env=env,
+        capture_output=True,
+        text=True,
     )
     if result.returncode:
         sys.exit(result.stdout + result.stderr)

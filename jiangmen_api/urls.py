@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from apps.core.api.exceptions import json_error_view
 from apps.core.api.root import ApiRootView
 from apps.core.health import healthz
+from apps.core.landing import landing
 
 API_MODULES = [
     "apps.regions.api.urls",
@@ -20,6 +21,7 @@ API_MODULES = [
 ]
 
 urlpatterns = [
+    path("", landing, name="landing"),
     path("api/v1/", ApiRootView.as_view(), name="api-root"),
     *(path("api/v1/", include(module)) for module in API_MODULES),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

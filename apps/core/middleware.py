@@ -14,11 +14,11 @@ from django.utils.http import http_date
 
 from apps.core.api.exceptions import MESSAGES, error_body
 from apps.core.api.throttling import AnonymousRateThrottle
-from apps.core.api.views import CACHE_SECONDS
 from apps.core.versioning import current_version
 
 API_PREFIX = "/api/v1/"
 VARY = ("Accept", "Accept-Language")
+CACHE_SECONDS = 300
 
 
 def is_api_read(request):

@@ -80,6 +80,13 @@ def test_unsupported_methods_are_405(client, method):
 
 
 def test_unsupported_media_type_is_406(client):
-    response = client.get("/api/v1/projects/", HTTP_ACCEPT="text/csv")
+    response = client.get("/api/v1/projects/", HTTP_ACCEPT="application/xml")
     assert response.status_code == 406
     assert error_of(response)["code"] == "not_acceptable"
+
+
+def test_an_unknown_format_is_400_naming_it(client):
+    for url in ("/api/v1/zones/", "/api/v1/zones/north-group/"):
+        response = client.get(url, {"format": "pdf"})
+        assert response.status_code == 400
+        assert "format" in error_of(response)["details"]

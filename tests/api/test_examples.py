@@ -9,7 +9,15 @@ def test_the_observation_example_is_the_live_record(client):
 
 def test_the_project_example_is_a_trimmed_live_record(client):
     project = client.get(f"/api/v1/projects/{CALB_PROJECT['slug']}/").json()
-    trimmed = {"description_zh", "description_en", "citations", "milestones", "observations", "distinctions"}
+    trimmed = {
+        "description",
+        "description_zh",
+        "description_en",
+        "citations",
+        "milestones",
+        "observations",
+        "distinctions",
+    }
     assert {k: v for k, v in project.items() if k not in trimmed} == {
         k: v for k, v in CALB_PROJECT.items() if k not in trimmed
     }

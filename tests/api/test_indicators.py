@@ -5,6 +5,7 @@ from tests.api.test_regions import CURATED
 
 FIGURE_FIELDS = {
     "slug",
+    "name",
     "name_zh",
     "name_en",
     "indicator",
@@ -18,6 +19,7 @@ FIGURE_FIELDS = {
     "text_as_written",
     "period",
     "benchmark_region",
+    "citations",
 }
 
 
@@ -28,7 +30,7 @@ class TestUnits(APIEndpointTests):
     cited = False
     list_queries = 3
     detail_queries = 2
-    item_fields = {"code", "name_zh", "name_en", "symbol", "base", "factor"}
+    item_fields = {"code", "name", "name_zh", "name_en", "symbol", "base", "factor"}
     filters = [("base", "cny", accepts_value("base", "cny"))]
     orderings = ["code"]
 
@@ -65,9 +67,9 @@ class TestObservations(APIEndpointTests):
         "project",
         "facility",
         "event",
+        "description",
         "description_zh",
         "description_en",
-        "citations",
     }
     filters = [
         ("kind", "stretch_target", accepts_value("kind", "stretch_target")),

@@ -1,6 +1,6 @@
 from tests.api.base import APIEndpointTests, accepts_reference, accepts_text, accepts_value
 
-CURATED = {"slug", "name_zh", "name_en", "description_zh", "description_en", "citations"}
+CURATED = {"slug", "name", "name_zh", "name_en", "description", "description_zh", "description_en", "citations"}
 
 
 class TestRegions(APIEndpointTests):

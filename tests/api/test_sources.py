@@ -10,7 +10,7 @@ class TestSources(APIEndpointTests):
     cited = False
     list_queries = 3
     detail_queries = 2
-    item_fields = {"slug", "title_zh", "title_en", "language", "path", "sha256", "description_en"}
+    item_fields = {"slug", "title", "title_zh", "title_en", "language", "path", "sha256", "description_en"}
 
     @pytest.fixture(autouse=True)
     def second_source(self):

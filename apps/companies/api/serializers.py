@@ -1,5 +1,5 @@
 from apps.companies.models import Company
-from apps.core.api.serializers import CURATED_FIELDS, CuratedSerializer, ReferenceSerializer
+from apps.core.api.serializers import DESCRIBED_FIELDS, NAME_FIELDS, CuratedSerializer, ReferenceSerializer
 from apps.indicators.api.serializers import FigureSerializer
 from apps.recognitions.api.serializers import DistinctionSerializer
 
@@ -12,13 +12,13 @@ class CompanySerializer(CuratedSerializer):
     class Meta:
         model = Company
         fields = [
-            *CURATED_FIELDS[:3],
+            *NAME_FIELDS,
             "short_name_zh",
             "short_name_en",
             "headquarters",
             "industries",
             "zones",
-            *CURATED_FIELDS[3:],
+            *DESCRIBED_FIELDS,
         ]
 
 

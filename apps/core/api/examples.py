@@ -2,6 +2,20 @@
 
 from drf_spectacular.utils import OpenApiExample
 
+
+def in_english(value):
+    """Adds the language-chosen fields a response carries by default: `name` and `description` in English."""
+    if isinstance(value, list):
+        return [in_english(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    localized = {key: in_english(item) for key, item in value.items()}
+    for field in ("name", "description"):
+        if f"{field}_en" in localized:
+            localized[field] = localized[f"{field}_en"]
+    return localized
+
+
 SOURCE = {"document": "zhuxi-hub-take-off", "document_title": "起跳 · 狂飙的珠西枢纽"}
 JIANGMEN = {"slug": "jiangmen", "name_zh": "江门", "name_en": "Jiangmen"}
 PERCENT = {"code": "percent", "name_zh": "%", "name_en": "percent", "symbol": "%"}
@@ -121,5 +135,11 @@ CALB_PROJECT = {
     "distinctions": [],
 }
 
+GDP_TARGET, CALB_INVESTMENT, CALB_PROJECT = (
+    in_english(GDP_TARGET),
+    in_english(CALB_INVESTMENT),
+    in_english(CALB_PROJECT),
+)
+CALB_PROJECT["observations"] = [CALB_INVESTMENT]
 PROJECT_EXAMPLES = [OpenApiExample("CALB Jiangmen base (trimmed)", value=CALB_PROJECT, response_only=True)]
 OBSERVATION_EXAMPLES = [OpenApiExample("A target kept with its comparator", value=GDP_TARGET, response_only=True)]

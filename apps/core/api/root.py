@@ -1,10 +1,11 @@
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
-from apps.core.api.views import CacheControlMixin
+from apps.core.api.language import LanguageNegotiationMixin
 
 RESOURCES = [
     ("regions", "region-list"),
@@ -24,8 +25,10 @@ RESOURCES = [
 ]
 
 
-class ApiRootView(CacheControlMixin, APIView):
+class ApiRootView(LanguageNegotiationMixin, APIView):
     """Lists every resource of the API with its URL."""
+
+    renderer_classes = [JSONRenderer]
 
     @extend_schema(
         responses=inline_serializer("ApiRoot", {name: serializers.URLField() for name, _ in RESOURCES}),

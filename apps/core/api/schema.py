@@ -1,10 +1,31 @@
 """Documents the shared error shape on every operation, so clients can rely on it for any status."""
 
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.utils import OpenApiResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 
 from apps.core.api.exceptions import MESSAGES, ErrorSerializer
+from apps.core.api.language import DEFAULT_LANGUAGE, LANGUAGES
 
+LANG_PARAMETER = OpenApiParameter(
+    "lang",
+    OpenApiTypes.STR,
+    enum=list(LANGUAGES),
+    description=(
+        "Language of `name`, `description` and `title`: `zh` or `en`. Without it the `Accept-Language` header "
+        f"decides, and `{DEFAULT_LANGUAGE}` when that names neither. The `_zh` and `_en` fields are always present."
+    ),
+)
+FORMAT_PARAMETER = OpenApiParameter(
+    "format",
+    OpenApiTypes.STR,
+    enum=["json", "csv", "xlsx"],
+    description=(
+        "Response format: `json` (default), `csv` (UTF-8 with a byte order mark) or `xlsx`. Spreadsheets hold "
+        "one row per record of the page, nested fields flattened into dotted columns; filters, ordering and "
+        "paging apply as for JSON. Errors are always JSON."
+    ),
+)
 READ_ERRORS = ["400", "404", "405", "406", "412", "429", "500"]
 
 
@@ -13,8 +34,6 @@ class ApiAutoSchema(AutoSchema):
         responses = super()._get_response_bodies(direction)
         for status in READ_ERRORS:
             if status == "404" and not self._is_detail_lookup():
-                continue
-            if status == "400" and self._is_detail_lookup():
                 continue
             response = OpenApiResponse(ErrorSerializer, description=MESSAGES[int(status)])
             responses.setdefault(status, self._get_response_for_code(response, status, direction=direction))
@@ -26,6 +45,9 @@ class ApiAutoSchema(AutoSchema):
             },
         )
         return responses
+
+    def get_override_parameters(self):
+        return [*super().get_override_parameters(), LANG_PARAMETER, FORMAT_PARAMETER]
 
     def _get_response_headers_for_code(self, status_code, direction="response"):
         headers = super()._get_response_headers_for_code(status_code, direction)

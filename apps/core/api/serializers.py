@@ -1,9 +1,23 @@
 from rest_framework import serializers
 
+from apps.core.api.language import DEFAULT_LANGUAGE
 from apps.sources.models import Citation
 
-NAME_FIELDS = ["slug", "name_zh", "name_en"]
-CURATED_FIELDS = [*NAME_FIELDS, "description_zh", "description_en", "citations"]
+NAME_FIELDS = ["slug", "name", "name_zh", "name_en"]
+DESCRIBED_FIELDS = ["description", "description_zh", "description_en", "citations"]
+CURATED_FIELDS = [*NAME_FIELDS, *DESCRIBED_FIELDS]
+
+
+def response_language(serializer):
+    request = serializer.context.get("request")
+    return getattr(request, "response_language", DEFAULT_LANGUAGE)
+
+
+class LocalizedNameMixin(serializers.Serializer):
+    name = serializers.SerializerMethodField(help_text="`name_zh` or `name_en`, as `lang` or Accept-Language asks.")
+
+    def get_name(self, record) -> str:
+        return getattr(record, f"name_{response_language(self)}")
 
 
 class CitationSerializer(serializers.ModelSerializer):
@@ -15,7 +29,7 @@ class CitationSerializer(serializers.ModelSerializer):
         fields = ["document", "document_title", "quote"]
 
 
-class ReferenceSerializer(serializers.Serializer):
+class ReferenceSerializer(LocalizedNameMixin, serializers.Serializer):
     """How one record names another: by slug and bilingual name, never by a bare database id."""
 
     slug = serializers.SlugField(read_only=True)
@@ -23,8 +37,14 @@ class ReferenceSerializer(serializers.Serializer):
     name_en = serializers.CharField(read_only=True)
 
 
-class CuratedSerializer(serializers.ModelSerializer):
+class CuratedSerializer(LocalizedNameMixin, serializers.ModelSerializer):
+    description = serializers.SerializerMethodField(
+        help_text="`description_zh` or `description_en`, as `lang` or Accept-Language asks."
+    )
     citations = CitationSerializer(many=True, read_only=True)
+
+    def get_description(self, record) -> str:
+        return getattr(record, f"description_{response_language(self)}")
 
 
 class PeriodSerializer(serializers.Serializer):

@@ -1,27 +1,15 @@
 from django.db.models import Prefetch
-from django.utils.cache import patch_cache_control
 from rest_framework import viewsets
 
+from apps.core.api.language import LanguageNegotiationMixin
 from apps.sources.models import Citation
-
-CACHE_SECONDS = 300
 
 
 def citations_prefetch(prefix=""):
     return Prefetch(f"{prefix}citations", queryset=Citation.objects.select_related("document"))
 
 
-class CacheControlMixin:
-    """Successful reads of public data may be kept by browsers and shared caches."""
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)
-        if request.method in ("GET", "HEAD") and response.status_code == 200:
-            patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
-        return response
-
-
-class PublicReadOnlyViewSet(CacheControlMixin, viewsets.ReadOnlyModelViewSet):
+class PublicReadOnlyViewSet(LanguageNegotiationMixin, viewsets.ReadOnlyModelViewSet):
     """Public data read by slug.
 
     A detail nests more than a list item, so a retrieve may use its own serializer and prefetches.

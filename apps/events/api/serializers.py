@@ -1,6 +1,12 @@
 from rest_framework import serializers
 
-from apps.core.api.serializers import CURATED_FIELDS, CuratedSerializer, ReferenceSerializer
+from apps.core.api.serializers import (
+    DESCRIBED_FIELDS,
+    NAME_FIELDS,
+    CuratedSerializer,
+    ReferenceSerializer,
+    response_language,
+)
 from apps.events.models import Event
 from apps.events.timeline import TimelineEntryType
 from apps.indicators.api.serializers import FigureSerializer
@@ -19,7 +25,7 @@ class EventSerializer(CuratedSerializer):
     class Meta:
         model = Event
         fields = [
-            *CURATED_FIELDS[:3],
+            *NAME_FIELDS,
             "kind",
             "date",
             "date_precision",
@@ -33,7 +39,7 @@ class EventSerializer(CuratedSerializer):
             "companies",
             "projects",
             "facilities",
-            *CURATED_FIELDS[3:],
+            *DESCRIBED_FIELDS,
         ]
 
 
@@ -50,6 +56,7 @@ class TimelineEntrySerializer(serializers.Serializer):
 
     type = serializers.ChoiceField(choices=TimelineEntryType.choices, source="entry_type", read_only=True)
     slug = serializers.SlugField(read_only=True)
+    name = serializers.SerializerMethodField()
     name_zh = serializers.CharField(read_only=True)
     name_en = serializers.CharField(read_only=True)
     kind = serializers.CharField(read_only=True)
@@ -60,6 +67,9 @@ class TimelineEntrySerializer(serializers.Serializer):
     is_first = serializers.BooleanField(read_only=True)
     project = serializers.SlugField(source="project_slug", allow_null=True, read_only=True)
     url = serializers.SerializerMethodField()
+
+    def get_name(self, entry) -> str:
+        return entry[f"name_{response_language(self)}"]
 
     def get_url(self, entry) -> str:
         request = self.context["request"]

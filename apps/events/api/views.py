@@ -3,7 +3,8 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics
 from rest_framework.exceptions import ValidationError
 
-from apps.core.api.views import CacheControlMixin, PublicReadOnlyViewSet, citations_prefetch
+from apps.core.api.language import LanguageNegotiationMixin
+from apps.core.api.views import PublicReadOnlyViewSet, citations_prefetch
 from apps.events.api.serializers import EventDetailSerializer, EventSerializer, TimelineEntrySerializer
 from apps.events.filtersets import EventFilterSet, EventTimelineFilterSet, MilestoneTimelineFilterSet, TimelineFilterSet
 from apps.events.models import Event
@@ -38,7 +39,7 @@ def filtered(filterset_class, request, queryset):
 
 
 @extend_schema(summary="Every dated milestone and event, in date order")
-class TimelineView(CacheControlMixin, generics.ListAPIView):
+class TimelineView(LanguageNegotiationMixin, generics.ListAPIView):
     serializer_class = TimelineEntrySerializer
     filter_backends = [TimelineFilterBackend]
     queryset = Event.objects.none()

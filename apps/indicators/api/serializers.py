@@ -2,27 +2,28 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from apps.core.api.serializers import (
-    CURATED_FIELDS,
+    DESCRIBED_FIELDS,
     NAME_FIELDS,
     CuratedSerializer,
+    LocalizedNameMixin,
     PeriodSerializer,
     ReferenceSerializer,
 )
 from apps.indicators.models import Indicator, Observation, Unit
 
 
-class UnitSerializer(serializers.ModelSerializer):
+class UnitSerializer(LocalizedNameMixin, serializers.ModelSerializer):
     base = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
 
     class Meta:
         model = Unit
-        fields = ["code", "name_zh", "name_en", "symbol", "base", "factor"]
+        fields = ["code", "name", "name_zh", "name_en", "symbol", "base", "factor"]
 
 
-class UnitReferenceSerializer(serializers.ModelSerializer):
+class UnitReferenceSerializer(LocalizedNameMixin, serializers.ModelSerializer):
     class Meta:
         model = Unit
-        fields = ["code", "name_zh", "name_en", "symbol"]
+        fields = ["code", "name", "name_zh", "name_en", "symbol"]
 
 
 class FigureSerializer(CuratedSerializer):
@@ -77,6 +78,7 @@ class ObservationSerializer(FigureSerializer):
             "project",
             "facility",
             "event",
+            "description",
             "description_zh",
             "description_en",
         ]
@@ -87,7 +89,7 @@ class IndicatorSerializer(CuratedSerializer):
 
     class Meta:
         model = Indicator
-        fields = [*NAME_FIELDS, "unit", *CURATED_FIELDS[3:]]
+        fields = [*NAME_FIELDS, "unit", *DESCRIBED_FIELDS]
 
 
 class IndicatorDetailSerializer(IndicatorSerializer):

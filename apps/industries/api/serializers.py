@@ -1,4 +1,4 @@
-from apps.core.api.serializers import CURATED_FIELDS, CuratedSerializer, ReferenceSerializer
+from apps.core.api.serializers import DESCRIBED_FIELDS, NAME_FIELDS, CuratedSerializer, ReferenceSerializer
 from apps.indicators.api.serializers import FigureSerializer
 from apps.industries.models import Industry
 from apps.recognitions.api.serializers import DistinctionSerializer
@@ -10,7 +10,7 @@ class IndustrySerializer(CuratedSerializer):
 
     class Meta:
         model = Industry
-        fields = [*CURATED_FIELDS[:3], "kind", "level", "parent", "zones", *CURATED_FIELDS[3:]]
+        fields = [*NAME_FIELDS, "kind", "level", "parent", "zones", *DESCRIBED_FIELDS]
 
 
 class IndustryDetailSerializer(IndustrySerializer):

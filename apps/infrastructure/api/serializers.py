@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from apps.core.api.serializers import CURATED_FIELDS, CuratedSerializer, ReferenceSerializer
+from apps.core.api.serializers import DESCRIBED_FIELDS, NAME_FIELDS, CuratedSerializer, ReferenceSerializer
 from apps.indicators.api.serializers import FigureSerializer
 from apps.infrastructure.models import Facility
 from apps.recognitions.api.serializers import DistinctionSerializer
@@ -22,7 +22,7 @@ class FacilitySerializer(CuratedSerializer):
     class Meta:
         model = Facility
         fields = [
-            *CURATED_FIELDS[:3],
+            *NAME_FIELDS,
             "kind",
             "status",
             "region",
@@ -30,7 +30,7 @@ class FacilitySerializer(CuratedSerializer):
             "zone",
             "parent",
             "expected_completion",
-            *CURATED_FIELDS[3:],
+            *DESCRIBED_FIELDS,
         ]
 
 

@@ -1,4 +1,4 @@
-from apps.core.api.serializers import CURATED_FIELDS, CuratedSerializer, ReferenceSerializer
+from apps.core.api.serializers import DESCRIBED_FIELDS, NAME_FIELDS, CuratedSerializer, ReferenceSerializer
 from apps.indicators.api.serializers import FigureSerializer
 from apps.projects.models import Milestone, Project
 from apps.recognitions.api.serializers import DistinctionSerializer
@@ -18,14 +18,14 @@ MILESTONE_FIELDS = [
 class NestedMilestoneSerializer(CuratedSerializer):
     class Meta:
         model = Milestone
-        fields = [*CURATED_FIELDS[:3], *MILESTONE_FIELDS, *CURATED_FIELDS[3:]]
+        fields = [*NAME_FIELDS, *MILESTONE_FIELDS, *DESCRIBED_FIELDS]
 
 
 class MilestoneSerializer(NestedMilestoneSerializer):
     project = ReferenceSerializer(read_only=True)
 
     class Meta(NestedMilestoneSerializer.Meta):
-        fields = [*CURATED_FIELDS[:3], "project", *MILESTONE_FIELDS, *CURATED_FIELDS[3:]]
+        fields = [*NAME_FIELDS, "project", *MILESTONE_FIELDS, *DESCRIBED_FIELDS]
 
 
 class ProjectSerializer(CuratedSerializer):
@@ -37,14 +37,14 @@ class ProjectSerializer(CuratedSerializer):
     class Meta:
         model = Project
         fields = [
-            *CURATED_FIELDS[:3],
+            *NAME_FIELDS,
             "company",
             "industry",
             "zone",
             "region",
             "status",
             "phase_count",
-            *CURATED_FIELDS[3:],
+            *DESCRIBED_FIELDS,
         ]
 
 

@@ -1,4 +1,4 @@
-from apps.core.api.serializers import CURATED_FIELDS, CuratedSerializer, ReferenceSerializer
+from apps.core.api.serializers import DESCRIBED_FIELDS, NAME_FIELDS, CuratedSerializer, ReferenceSerializer
 from apps.recognitions.models import Distinction
 
 
@@ -14,7 +14,7 @@ class DistinctionSerializer(CuratedSerializer):
     class Meta:
         model = Distinction
         fields = [
-            *CURATED_FIELDS[:3],
+            *NAME_FIELDS,
             "kind",
             "scope",
             "rank",
@@ -27,5 +27,5 @@ class DistinctionSerializer(CuratedSerializer):
             "project",
             "facility",
             "event",
-            *CURATED_FIELDS[3:],
+            *DESCRIBED_FIELDS,
         ]

@@ -1,4 +1,4 @@
-from apps.core.api.serializers import CURATED_FIELDS, CuratedSerializer, ReferenceSerializer
+from apps.core.api.serializers import DESCRIBED_FIELDS, NAME_FIELDS, CuratedSerializer, ReferenceSerializer
 from apps.indicators.api.serializers import FigureSerializer
 from apps.recognitions.api.serializers import DistinctionSerializer
 from apps.regions.models import Region
@@ -9,7 +9,7 @@ class RegionSerializer(CuratedSerializer):
 
     class Meta:
         model = Region
-        fields = [*CURATED_FIELDS[:3], "level", "parent", *CURATED_FIELDS[3:]]
+        fields = [*NAME_FIELDS, "level", "parent", *DESCRIBED_FIELDS]
 
 
 class RegionDetailSerializer(RegionSerializer):

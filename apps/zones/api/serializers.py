@@ -1,4 +1,4 @@
-from apps.core.api.serializers import CURATED_FIELDS, CuratedSerializer, ReferenceSerializer
+from apps.core.api.serializers import DESCRIBED_FIELDS, NAME_FIELDS, CuratedSerializer, ReferenceSerializer
 from apps.indicators.api.serializers import FigureSerializer
 from apps.recognitions.api.serializers import DistinctionSerializer
 from apps.zones.models import Zone
@@ -13,7 +13,7 @@ class ZoneSerializer(CuratedSerializer):
     class Meta:
         model = Zone
         fields = [
-            *CURATED_FIELDS[:3],
+            *NAME_FIELDS,
             "kind",
             "status",
             "parent",
@@ -22,7 +22,7 @@ class ZoneSerializer(CuratedSerializer):
             "industries",
             "focus_zh",
             "focus_en",
-            *CURATED_FIELDS[3:],
+            *DESCRIBED_FIELDS,
         ]
 
 

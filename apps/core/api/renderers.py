@@ -1,0 +1,38 @@
+"""Spreadsheet formats for every endpoint (`?format=csv`, `?format=xlsx`): one row per record, nested
+fields flattened into dotted column names (`company.name_en`, `period.start`, `citations.0.quote`)."""
+
+import codecs
+
+from drf_excel.renderers import XLSXRenderer
+from rest_framework_csv.renderers import CSVRenderer
+
+
+def rows_of(data):
+    """The records a response holds: a page's results, a list, or one record."""
+    if isinstance(data, dict) and "results" in data:
+        return data["results"]
+    return data if isinstance(data, list) else [data]
+
+
+class SpreadsheetCSVRenderer(CSVRenderer):
+    """UTF-8 with a byte order mark, so spreadsheet programs show Chinese; columns in field order."""
+
+    format = "csv"
+    media_type = "text/csv"
+    charset = "utf-8"
+
+    def render(self, data, media_type=None, renderer_context=None):
+        rows = list(self.flatten_data(rows_of(data)))
+        header = list(dict.fromkeys(key for row in rows for key in row))
+        body = super().render(rows, media_type, {**(renderer_context or {}), "header": header})
+        return codecs.BOM_UTF8 + body
+
+    def flatten_data(self, data):
+        return (self.flatten_item(item) for item in data)
+
+
+class SpreadsheetXLSXRenderer(XLSXRenderer):
+    format = "xlsx"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return super().render({"results": rows_of(data)}, accepted_media_type, renderer_context)
