@@ -1,7 +1,8 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
+from apps.core.api.datasets import DatasetFileView, DatasetIndexView
 from apps.core.api.exceptions import json_error_view
 from apps.core.api.root import ApiRootView
 from apps.core.health import healthz
@@ -24,6 +25,8 @@ urlpatterns = [
     path("", landing, name="landing"),
     path("api/v1/", ApiRootView.as_view(), name="api-root"),
     *(path("api/v1/", include(module)) for module in API_MODULES),
+    path("api/v1/datasets/", DatasetIndexView.as_view(), name="dataset-index"),
+    re_path(r"^api/v1/datasets/curated\.(?P<kind>json|zip)$", DatasetFileView.as_view(), name="dataset-file"),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),

@@ -10,12 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import DatabaseError, models, transaction
 
-from apps.core.versioning import bump_version
-from apps.sources.models import Citation, without_whitespace
+from apps.sources.citations import CitationChecker, sync_citations
 
 # Dependency order: a model only points at models listed before it (or at itself, parents first).
 MODEL_ORDER = [
@@ -121,7 +119,7 @@ class CuratedDataLoader:
         self.report = LoadReport()
         self.progress = progress or (lambda message: None)
         self.detail = detail or (lambda message: None)
-        self._document_text = {}
+        self.citations = CitationChecker()
 
     def load(self):
         """Load everything or nothing; raises LoadFailed with the report when anything is wrong."""
@@ -224,11 +222,8 @@ class CuratedDataLoader:
                 many_to_many[model_field] = value
             else:
                 concrete[model_field] = value
-        if record.model_label in UNCITED_MODELS:
-            if citations:
-                self._error(record, "citations", "This model carries no citations.")
-        elif not citations:
-            self._error(record, "citations", "At least one citation is required.")
+        if record.model_label in UNCITED_MODELS and citations:
+            self._error(record, "citations", "This model carries no citations.")
         return concrete, many_to_many, citations or []
 
     def _assign(self, record, model, instance, given):
@@ -274,43 +269,10 @@ class CuratedDataLoader:
                 changed = True
         return changed
 
-    def _document(self, record, slug):
-        from apps.sources.models import SourceDocument
-
-        document = self._resolve(record, "citations", SourceDocument, slug)
-        if document is not None and document.pk not in self._document_text:
-            self._document_text[document.pk] = without_whitespace(document.read_text())
-        return document
-
     def _set_citations(self, record, model, instance, citations):
         if record.model_label in UNCITED_MODELS:
             return False
-        content_type = ContentType.objects.get_for_model(model)
-        wanted = []
-        for position, citation in enumerate(citations, start=1):
-            if not isinstance(citation, dict) or set(citation) != {"document", "quote"}:
-                self._error(record, f"citations[{position}]", "Expected an object with document and quote.")
-                continue
-            document = self._document(record, citation["document"])
-            quote = citation["quote"]
-            if document is None:
-                continue
-            if not isinstance(quote, str) or not quote.strip():
-                self._error(record, f"citations[{position}].quote", "A quote must be non-empty text.")
-            elif without_whitespace(quote) not in self._document_text[document.pk]:
-                self._error(record, f"citations[{position}].quote", f"Does not occur in seeds/{document.path}.")
-            else:
-                wanted.append((document.pk, quote))
-        existing = Citation.objects.filter(content_type=content_type, object_id=instance.pk)
-        current = {(c.document_id, c.quote): c.pk for c in existing}
-        stale = [pk for pair, pk in current.items() if pair not in wanted]
-        missing = [pair for pair in dict.fromkeys(wanted) if pair not in current]
-        if stale:
-            Citation.objects.filter(pk__in=stale).delete()
-        if missing:
-            Citation.objects.bulk_create(
-                Citation(content_type=content_type, object_id=instance.pk, document_id=doc, quote=quote)
-                for doc, quote in missing
-            )
-            bump_version()
-        return bool(stale or missing)
+        wanted, errors = self.citations.check(citations)
+        for field_name, message in errors:
+            self._error(record, field_name, message)
+        return sync_citations(instance, wanted)

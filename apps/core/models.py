@@ -3,6 +3,7 @@
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from apps.core.choices import DatePrecision
 
@@ -17,6 +18,7 @@ class CuratedRecord(models.Model):
     description_en = models.TextField("description (English)", blank=True)
     citations = GenericRelation("sources.Citation")
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(inherit=True, excluded_fields=["updated_at"])
 
     class Meta:
         abstract = True

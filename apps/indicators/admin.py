@@ -1,13 +1,13 @@
 from django.contrib import admin
 
-from apps.core.admin import CuratedAdmin
+from apps.core.admin import CuratedAdmin, SpreadsheetHistoryAdmin
 from apps.indicators.models import Indicator, Observation, Unit
 
 SUBJECT_FIELDS = ["zone", "industry", "company", "project", "facility", "event"]
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(SpreadsheetHistoryAdmin):
     list_display = ["code", "name_zh", "name_en", "symbol", "base", "factor"]
     search_fields = ["code", "name_zh", "name_en", "symbol"]
     autocomplete_fields = ["base"]

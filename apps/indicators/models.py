@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from apps.core.choices import DatePrecision
 from apps.core.models import CuratedRecord, SubjectLinks, validate_date_precision
@@ -16,6 +17,7 @@ class Unit(models.Model):
     symbol = models.CharField(max_length=16, blank=True)
     base = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="derived")
     factor = models.DecimalField(max_digits=24, decimal_places=8, default=1, help_text="Base units in one unit.")
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["code"]

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from apps.core.admin import SpreadsheetHistoryAdmin
 from apps.sources.models import Citation, SourceDocument
 
 
 @admin.register(SourceDocument)
-class SourceDocumentAdmin(admin.ModelAdmin):
+class SourceDocumentAdmin(SpreadsheetHistoryAdmin):
     list_display = ["slug", "title_zh", "title_en", "language", "path"]
     search_fields = ["slug", "title_zh", "title_en", "path"]
     list_filter = ["language"]

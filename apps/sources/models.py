@@ -8,6 +8,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 WHITESPACE = re.compile(r"\s+")
 
@@ -26,6 +27,7 @@ class SourceDocument(models.Model):
     sha256 = models.CharField(max_length=64)
     description_en = models.TextField("description (English)", blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["slug"]
@@ -63,6 +65,7 @@ class Citation(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     content_object = GenericForeignKey("content_type", "object_id")
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["content_type", "object_id", "id"]

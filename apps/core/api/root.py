@@ -22,6 +22,7 @@ RESOURCES = [
     ("events", "event-list"),
     ("timeline", "timeline"),
     ("sources", "sourcedocument-list"),
+    ("datasets", "dataset-index"),
 ]
 
 

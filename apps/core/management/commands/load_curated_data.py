@@ -20,6 +20,7 @@ class Command(BaseCommand):
                 self.stderr.write(str(error))
             raise CommandError(f"{failure}; nothing was loaded.") from failure
         created, updated, unchanged = (sum(c.values()) for c in (report.created, report.updated, report.unchanged))
-        self.stdout.write(
-            self.style.SUCCESS(f"Loaded curated data: {created} created, {updated} updated, {unchanged} unchanged.")
-        )
+        if options["verbosity"] >= 1:
+            self.stdout.write(
+                self.style.SUCCESS(f"Loaded curated data: {created} created, {updated} updated, {unchanged} unchanged.")
+            )

@@ -1,0 +1,77 @@
+from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+from rest_framework.views import APIView
+
+from apps.core.api.language import LanguageNegotiationMixin
+from apps.core.datasets import ATTRIBUTION, curated_sources, current_dataset
+from apps.sources.api.serializers import SourceDocumentSerializer
+
+DatasetIndexSerializer = inline_serializer(
+    "DatasetIndex",
+    {
+        "title": serializers.CharField(),
+        "data_version": serializers.IntegerField(),
+        "attribution": serializers.CharField(),
+        "sources": SourceDocumentSerializer(many=True),
+        "counts": serializers.DictField(child=serializers.IntegerField()),
+        "files": serializers.DictField(
+            child=inline_serializer(
+                "DatasetFile",
+                {"url": serializers.URLField(), "sha256": serializers.CharField(), "bytes": serializers.IntegerField()},
+            )
+        ),
+    },
+)
+
+
+class DatasetIndexView(LanguageNegotiationMixin, APIView):
+    """The whole curated dataset, as one JSON document and as a zip of CSVs, each with its SHA-256."""
+
+    renderer_classes = [JSONRenderer]
+
+    @extend_schema(responses=DatasetIndexSerializer, summary="Download the whole curated dataset")
+    def get(self, request):
+        dataset = current_dataset(request)
+        files = {
+            kind: {
+                "url": reverse("dataset-file", kwargs={"kind": kind}, request=request),
+                "sha256": dataset.checksums[kind],
+                "bytes": len(getattr(dataset, kind)),
+            }
+            for kind in ("json", "zip")
+        }
+        sources = SourceDocumentSerializer(curated_sources(), many=True, context={"request": request}).data
+        return Response(
+            {
+                "title": "Jiangmen Regional Data API — curated dataset",
+                "data_version": dataset.version,
+                "attribution": ATTRIBUTION,
+                "sources": sources,
+                "counts": dataset.counts,
+                "files": files,
+            }
+        )
+
+
+class DatasetFileView(LanguageNegotiationMixin, APIView):
+    renderer_classes = [JSONRenderer]
+
+    @extend_schema(
+        responses={
+            (200, "application/json"): OpenApiResponse(OpenApiTypes.OBJECT, description="The dataset as JSON."),
+            (200, "application/zip"): OpenApiResponse(OpenApiTypes.BINARY, description="One CSV per resource."),
+        },
+        summary="One file of the curated dataset",
+    )
+    def get(self, request, kind):
+        dataset = current_dataset(request)
+        content_type = "application/json" if kind == "json" else "application/zip"
+        response = HttpResponse(getattr(dataset, kind), content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="jiangmen-dataset-v{dataset.version}.{kind}"'
+        response["Digest"] = f"sha-256={dataset.checksums[kind]}"
+        return response
