@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format schema loadtest bench bench-scale bench-memory
+.PHONY: install browser run test lint format schema loadtest bench bench-scale bench-memory
 
 $(BIN)/activate: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -15,12 +15,16 @@ $(BIN)/activate: requirements.txt requirements-dev.txt
 
 install: $(BIN)/activate
 
+# The browser tests drive Debian's Chromium (no browser download): installed here when missing.
+browser:
+	@command -v chromium > /dev/null || { apt-get update -q > /dev/null && apt-get install -y -q chromium > /dev/null; }
+
 run: install
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(BIN)/python manage.py load_curated_data
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install
+test: install browser
 	$(BIN)/pytest
 
 lint: install

@@ -134,7 +134,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -164,6 +164,8 @@ REST_FRAMEWORK = {
 DATA_VERSION_MEMO_SECONDS = float(os.environ.get("DATA_VERSION_MEMO_SECONDS", "1"))
 # How long a rendered API response is kept in the cache; a write makes it stale at once anyway.
 API_RESPONSE_CACHE_SECONDS = int(os.environ.get("API_RESPONSE_CACHE_SECONDS", "3600"))
+# How long a list's total count is kept, under the data version like responses, whether or not responses are.
+API_COUNT_CACHE_SECONDS = int(os.environ.get("API_COUNT_CACHE_SECONDS", "3600"))
 
 # Requests each client address may make, as `<count>/<second|minute|hour|day>`; empty turns throttling off.
 API_THROTTLE_RATE = os.environ.get("API_THROTTLE_RATE", "600/minute")

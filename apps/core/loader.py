@@ -189,6 +189,7 @@ class CuratedDataLoader:
                     self._error(record, field_name, message)
             return
         if is_new or changed:
+            instance._change_reason = "load_curated_data"
             try:
                 with transaction.atomic():
                     instance.save()

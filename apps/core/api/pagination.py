@@ -38,7 +38,7 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
         digest = hashlib.blake2b(f"{sql}|{params!r}".encode(), digest_size=16).hexdigest()
         version = getattr(self.request, "data_version", None) or current_version()
         key = f"api-count:{version.number}:{digest}"
-        return cache.get_or_set(key, queryset.count, settings.API_RESPONSE_CACHE_SECONDS)
+        return cache.get_or_set(key, queryset.count, settings.API_COUNT_CACHE_SECONDS)
 
     def get_limit(self, request):
         limit = self._parse(request, self.limit_query_param, 1)
