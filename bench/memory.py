@@ -28,7 +28,7 @@ def drive(requests):
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as urls:
         for index in range(requests):
             urls.write(f"http://127.0.0.1:{PORT}{paths[index % len(paths)]}\n")
-    subprocess.run(f"xargs -P 4 -n 50 curl -s -o /dev/null < {urls.name}", shell=True, check=True, cwd=ROOT)
+    subprocess.run(f"xargs -P 4 -n 1 curl -s -o /dev/null < {urls.name}", shell=True, check=True, cwd=ROOT)
     os.unlink(urls.name)
 
 

@@ -18,6 +18,10 @@ export DJANGO_SECURE_SSL_REDIRECT=0 API_THROTTLE_RATE="${API_THROTTLE_RATE:-}"
 .venv/bin/python manage.py migrate --noinput -v0
 .venv/bin/python manage.py load_curated_data -v0 > /dev/null
 .venv/bin/python manage.py collectstatic --noinput -v0
+if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+  echo "port $port is already serving; stop that server first" >&2
+  exit 1
+fi
 pidfile="$(mktemp -u /tmp/jiangmen-gunicorn-XXXX.pid)"
 .venv/bin/gunicorn jiangmen_api.wsgi --bind "127.0.0.1:$port" --pid "$pidfile" --daemon \
   --access-logfile /dev/null --error-logfile /tmp/jiangmen-gunicorn.log "$@"

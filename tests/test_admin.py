@@ -107,3 +107,8 @@ def test_the_last_citation_cannot_be_removed(curator_client):
     response = curator_client.post(admin_url(region_model, f"{region.pk}/change/"), data)
     assert response.status_code == 200
     assert region.citations.count() == 1
+
+
+def test_the_observation_list_shows_figures_with_their_units(curator_client):
+    page = curator_client.get("/admin/indicators/observation/", {"q": "gdp-2023-target"}).content.decode()
+    assert "More than (超, 多) 4000 亿元" in page

@@ -1,6 +1,6 @@
 """The FilterSet base every list endpoint uses: search over bilingual text and documented ordering."""
 
-from functools import cache, reduce
+from functools import reduce
 from operator import or_
 
 import django_filters
@@ -65,11 +65,6 @@ class NonEmptyParametersMixin:
         return cleaned
 
 
-@cache
-def strict_form_class(form_class):
-    return type(form_class.__name__, (NonEmptyParametersMixin, form_class), {})
-
-
 class StrictFilterSet(django_filters.FilterSet):
     """The base of every FilterSet: booleans are true or false, and no parameter is empty."""
 
@@ -83,7 +78,9 @@ class StrictFilterSet(django_filters.FilterSet):
     }
 
     def get_form_class(self):
-        return strict_form_class(super().get_form_class())
+        """django-filter builds the form class per request; this wraps it the same way, holding nothing."""
+        form_class = super().get_form_class()
+        return type(form_class.__name__, (NonEmptyParametersMixin, form_class), {})
 
 
 class CuratedFilterSet(StrictFilterSet):

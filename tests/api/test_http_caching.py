@@ -88,3 +88,35 @@ def test_pages_of_one_filter_share_their_count_until_a_write(client):
     assert counted(limit=5, offset=5) == (19, False)
     Region.objects.get(slug="jiangmen").save()
     assert counted(limit=5, offset=10) == (19, True)
+
+
+REDIS_CACHE = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/15"}
+}
+
+
+def test_with_a_cache_url_responses_are_kept_in_redis(client, settings, django_assert_num_queries):
+    settings.CACHES = REDIS_CACHE
+    from django.core.cache import cache
+
+    cache.clear()
+    first = client.get("/api/v1/zones/")
+    with django_assert_num_queries(1):
+        again = client.get("/api/v1/zones/")
+    assert again.content == first.content
+    assert any(key.startswith(b":1:api-response:") for key in cache._cache.get_client().keys("*"))
+    cache.clear()
+
+
+def test_the_per_process_memo_stays_within_its_byte_budget():
+    from apps.core.middleware import ResponseMemo
+
+    memo = ResponseMemo(max_bytes=10)
+    memo.put("a", (b"12345", "application/json"))
+    memo.put("b", (b"12345", "application/json"))
+    assert memo.get("a") is not None
+    memo.put("c", (b"123", "application/json"))
+    assert memo.get("b") is None
+    assert memo.size <= 10
+    memo.put("huge", (b"x" * 11, "application/json"))
+    assert memo.get("huge") is None
