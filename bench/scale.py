@@ -94,6 +94,11 @@ def main():
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "API_THROTTLE_RATE": "",
     }
+    subprocess.run(
+        ["psql", "-q", "-h", "127.0.0.1", "-U", "postgres", "-c", f"CREATE DATABASE {database}"], capture_output=True
+    )
+    manage("migrate", "--noinput", env=env)
+    manage("load_curated_data", env=env)
     results = {}
     try:
         for scale in [int(s) for s in args.scales.split(",")]:
