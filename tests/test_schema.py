@@ -28,3 +28,15 @@ def test_documentation_pages_load_their_assets_from_the_server(client):
         page = client.get(url).content.decode()
         assert "/static/drf_spectacular_sidecar/" in page
         assert "cdn" not in page.lower()
+
+
+def test_operations_are_described_by_their_own_views_only(client):
+    """Base classes' docstrings explain the code; they must not reach the public reference."""
+    from apps.core.api.language import LanguageNegotiationMixin
+    from apps.core.api.views import PublicReadOnlyViewSet
+
+    paths = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()["paths"]
+    descriptions = [operation.get("description", "") for path in paths.values() for operation in path.values()]
+    for base in (PublicReadOnlyViewSet, LanguageNegotiationMixin):
+        first_line = base.__doc__.splitlines()[0]
+        assert not any(first_line in description for description in descriptions)

@@ -9,7 +9,6 @@ import zipfile
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Q
 from rest_framework.renderers import JSONRenderer
 
 from apps.core.api.renderers import SpreadsheetCSVRenderer
@@ -72,7 +71,7 @@ def build(request, version):
     for name, viewset in resources():
         queryset = viewset.queryset
         if viewset.lookup_field == "slug":
-            queryset = queryset.exclude(Q(slug__startswith=PREFIX))
+            queryset = queryset.exclude(slug__startswith=PREFIX)
         records[name] = viewset.serializer_class(queryset, many=True, context={"request": request}).data
         counts[name] = len(records[name])
     sources = SourceDocumentSerializer(curated_sources(), many=True, context={"request": request}).data

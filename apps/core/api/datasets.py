@@ -59,6 +59,8 @@ class DatasetIndexView(LanguageNegotiationMixin, APIView):
 
 
 class DatasetFileView(LanguageNegotiationMixin, APIView):
+    """The curated dataset as `curated.json` or `curated.zip`; the `Digest` header carries its SHA-256."""
+
     renderer_classes = [JSONRenderer]
 
     @extend_schema(
@@ -67,6 +69,7 @@ class DatasetFileView(LanguageNegotiationMixin, APIView):
             (200, "application/zip"): OpenApiResponse(OpenApiTypes.BINARY, description="One CSV per resource."),
         },
         summary="One file of the curated dataset",
+        operation_id="datasets_file_retrieve",
     )
     def get(self, request, kind):
         dataset = current_dataset(request)

@@ -140,6 +140,5 @@ GDP_TARGET, CALB_INVESTMENT, CALB_PROJECT = (
     in_english(CALB_INVESTMENT),
     in_english(CALB_PROJECT),
 )
-CALB_PROJECT["observations"] = [CALB_INVESTMENT]
 PROJECT_EXAMPLES = [OpenApiExample("CALB Jiangmen base (trimmed)", value=CALB_PROJECT, response_only=True)]
 OBSERVATION_EXAMPLES = [OpenApiExample("A target kept with its comparator", value=GDP_TARGET, response_only=True)]

@@ -25,7 +25,8 @@ def negotiate_language(request):
 
 
 class LanguageNegotiationMixin:
-    """Views settle the language once per request; serializers read it from the request."""
+    """Views settle the language once per request (serializers read it from the request), say it in
+    Content-Language, and keep errors in their JSON shape whatever format was asked for."""
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)

@@ -1,5 +1,7 @@
 """Documents the shared error shape on every operation, so clients can rely on it for any status."""
 
+import inspect
+
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
@@ -45,6 +47,11 @@ class ApiAutoSchema(AutoSchema):
             },
         )
         return responses
+
+    def get_description(self):
+        """Only a view's own docstring describes it; docstrings inherited from bases explain the code."""
+        own = type(self.view).__dict__.get("__doc__")
+        return inspect.cleandoc(own) if own else ""
 
     def get_override_parameters(self):
         return [*super().get_override_parameters(), LANG_PARAMETER, FORMAT_PARAMETER]
