@@ -1,6 +1,6 @@
 from django.db import models
 
-from apps.core.models import CuratedRecord
+from apps.core.models import CuratedRecord, ordering_indexes
 
 
 class Company(CuratedRecord):
@@ -17,4 +17,5 @@ class Company(CuratedRecord):
     )
 
     class Meta(CuratedRecord.Meta):
+        indexes = ordering_indexes("name_en", "name_zh")
         verbose_name_plural = "companies"

@@ -4,6 +4,7 @@ from apps.core.filtersets import CuratedFilterSet, StableOrderingFilter, StrictF
 from apps.events.models import Event
 from apps.events.timeline import TimelineEntryType
 from apps.projects.models import Milestone
+from apps.regions.models import Region
 
 
 class EventFilterSet(CuratedFilterSet):
@@ -22,7 +23,10 @@ class EventFilterSet(CuratedFilterSet):
         fields = ["kind", "is_first", "first_scope", "date_precision"]
 
     def filter_region(self, queryset, name, value):
-        matching = Event.objects.filter(region__slug=value) | Event.objects.filter(regions__slug=value)
+        found = list(Region.objects.filter(slug=value).values_list("pk", flat=True)[:1])
+        if not found:
+            return queryset.none()
+        matching = Event.objects.filter(region=found[0]) | Event.objects.filter(regions=found[0])
         return queryset.filter(pk__in=matching.values("pk"))
 
 

@@ -1,7 +1,7 @@
 from django.db import models
 
 from apps.core.choices import DatePrecision
-from apps.core.models import CuratedRecord, validate_date_precision
+from apps.core.models import CuratedRecord, ordering_indexes, validate_date_precision
 
 
 class EventKind(models.TextChoices):
@@ -28,7 +28,7 @@ class Event(CuratedRecord):
 
     FirstScope = EventFirstScope
 
-    kind = models.CharField(max_length=32, choices=EventKind.choices, db_index=True)
+    kind = models.CharField(max_length=32, choices=EventKind.choices)
     date = models.DateField(null=True, blank=True)
     date_precision = models.CharField(max_length=16, choices=DatePrecision.choices, blank=True, db_index=True)
     date_text = models.CharField("date as written", max_length=64, blank=True)
@@ -43,8 +43,8 @@ class Event(CuratedRecord):
     facilities = models.ManyToManyField("infrastructure.Facility", blank=True, related_name="events")
 
     class Meta:
+        indexes = [*ordering_indexes("date", "kind", "name_en"), models.Index(fields=["date", "slug"])]
         ordering = [models.F("date").asc(nulls_last=True), "slug"]
-        indexes = [models.Index(fields=["date", "slug"])]
         constraints = [
             models.CheckConstraint(condition=models.Q(kind__in=EventKind.values), name="event_kind_valid"),
             models.CheckConstraint(

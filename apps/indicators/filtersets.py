@@ -3,6 +3,7 @@ import django_filters
 from apps.core.filtersets import (
     NAME_SEARCH_FIELDS,
     CuratedFilterSet,
+    NaturalKeyFilter,
     StableOrderingFilter,
     StrictFilterSet,
     slug_filter,
@@ -11,7 +12,7 @@ from apps.indicators.models import Indicator, Observation, Unit
 
 
 class UnitFilterSet(StrictFilterSet):
-    base = django_filters.CharFilter(field_name="base__code", label="Code of the base unit.")
+    base = NaturalKeyFilter(field_name="base", key="code", label="Code of the base unit.")
     ordering = StableOrderingFilter(fields=["code", "name_en"])
 
     class Meta:
@@ -20,7 +21,7 @@ class UnitFilterSet(StrictFilterSet):
 
 
 class IndicatorFilterSet(CuratedFilterSet):
-    unit = django_filters.CharFilter(field_name="unit__code", label="Code of the unit levels are stored in.")
+    unit = NaturalKeyFilter(field_name="unit", key="code", label="Code of the unit levels are stored in.")
     ordering = StableOrderingFilter(fields=["slug", "name_en", "name_zh"])
 
     class Meta:
@@ -40,7 +41,7 @@ class ObservationFilterSet(CuratedFilterSet):
     project = slug_filter("project", "project the figure is about")
     facility = slug_filter("facility", "facility the figure is about")
     event = slug_filter("event", "event the figure is about")
-    unit = django_filters.CharFilter(field_name="unit__code", label="Code of the unit the value is stored in.")
+    unit = NaturalKeyFilter(field_name="unit", key="code", label="Code of the unit the value is stored in.")
     value_min = django_filters.NumberFilter(field_name="value", lookup_expr="gte", label="Value at least (base unit).")
     value_max = django_filters.NumberFilter(field_name="value", lookup_expr="lte", label="Value at most (base unit).")
     period_from = django_filters.DateFilter(

@@ -5,7 +5,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from apps.core.choices import DatePrecision
-from apps.core.models import CuratedRecord, SubjectLinks, validate_date_precision
+from apps.core.models import CuratedRecord, SubjectLinks, ordering_indexes, validate_date_precision
 
 
 class Unit(models.Model):
@@ -20,6 +20,7 @@ class Unit(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        indexes = ordering_indexes("name_en")
         ordering = ["code"]
         constraints = [
             models.CheckConstraint(condition=models.Q(factor__gt=0), name="unit_factor_positive"),
@@ -80,8 +81,8 @@ class Observation(CuratedRecord, SubjectLinks):
 
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="observations")
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="observations")
-    kind = models.CharField(max_length=16, choices=ObservationKind.choices, db_index=True)
-    measure = models.CharField(max_length=16, choices=ObservationMeasure.choices, default=Measure.LEVEL, db_index=True)
+    kind = models.CharField(max_length=16, choices=ObservationKind.choices)
+    measure = models.CharField(max_length=16, choices=ObservationMeasure.choices, default=Measure.LEVEL)
     comparator = models.CharField(
         max_length=16, choices=ObservationComparator.choices, default=Comparator.EXACT, db_index=True
     )
@@ -90,7 +91,7 @@ class Observation(CuratedRecord, SubjectLinks):
     display_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
     text_as_written = models.CharField(max_length=128)
     period_start = models.DateField(null=True, blank=True)
-    period_end = models.DateField(null=True, blank=True, db_index=True)
+    period_end = models.DateField(null=True, blank=True)
     period_precision = models.CharField(max_length=16, choices=DatePrecision.choices, blank=True, db_index=True)
     period_label_zh = models.CharField("period as written (Chinese)", max_length=64, blank=True)
     period_label_en = models.CharField("period (English)", max_length=64, blank=True)
@@ -99,7 +100,7 @@ class Observation(CuratedRecord, SubjectLinks):
     )
 
     class Meta(CuratedRecord.Meta):
-        indexes = [models.Index(fields=["period_start", "slug"]), models.Index(fields=["value"])]
+        indexes = ordering_indexes("value", "period_start", "period_end", "kind", "measure")
         constraints = [
             models.CheckConstraint(condition=models.Q(kind__in=ObservationKind.values), name="observation_kind_valid"),
             models.CheckConstraint(

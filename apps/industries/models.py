@@ -1,6 +1,6 @@
 from django.db import models
 
-from apps.core.models import CuratedRecord
+from apps.core.models import CuratedRecord, ordering_indexes
 
 
 class IndustryKind(models.TextChoices):
@@ -24,12 +24,13 @@ class Industry(CuratedRecord):
 
     Level = IndustryLevel
 
-    kind = models.CharField(max_length=16, choices=IndustryKind.choices, db_index=True)
-    level = models.CharField(max_length=32, choices=IndustryLevel.choices, blank=True, db_index=True)
+    kind = models.CharField(max_length=16, choices=IndustryKind.choices)
+    level = models.CharField(max_length=32, choices=IndustryLevel.choices, blank=True)
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
     zones = models.ManyToManyField("zones.Zone", blank=True, related_name="industries")
 
     class Meta(CuratedRecord.Meta):
+        indexes = ordering_indexes("name_en", "name_zh", "kind", "level")
         verbose_name_plural = "industries"
         constraints = [
             models.CheckConstraint(condition=models.Q(kind__in=IndustryKind.values), name="industry_kind_valid"),

@@ -1,7 +1,7 @@
 from django.db import models
 
 from apps.core.choices import DatePrecision, Status
-from apps.core.models import CuratedRecord, validate_date_precision
+from apps.core.models import CuratedRecord, ordering_indexes, validate_date_precision
 
 
 class FacilityKind(models.TextChoices):
@@ -20,19 +20,20 @@ class Facility(CuratedRecord):
 
     Kind = FacilityKind
 
-    kind = models.CharField(max_length=32, choices=FacilityKind.choices, db_index=True)
-    status = models.CharField(max_length=32, choices=Status.choices, blank=True, db_index=True)
+    kind = models.CharField(max_length=32, choices=FacilityKind.choices)
+    status = models.CharField(max_length=32, choices=Status.choices, blank=True)
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="facilities")
     connected_regions = models.ManyToManyField("regions.Region", blank=True, related_name="connecting_facilities")
     zone = models.ForeignKey("zones.Zone", null=True, blank=True, on_delete=models.PROTECT, related_name="facilities")
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
-    expected_completion = models.DateField(null=True, blank=True, db_index=True)
+    expected_completion = models.DateField(null=True, blank=True)
     expected_completion_precision = models.CharField(
         max_length=16, choices=DatePrecision.choices, blank=True, db_index=True
     )
     expected_completion_text = models.CharField("expected completion as written", max_length=64, blank=True)
 
     class Meta(CuratedRecord.Meta):
+        indexes = ordering_indexes("name_en", "name_zh", "kind", "status", "expected_completion")
         verbose_name_plural = "facilities"
         constraints = [
             models.CheckConstraint(condition=models.Q(kind__in=FacilityKind.values), name="facility_kind_valid"),

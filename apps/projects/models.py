@@ -2,7 +2,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 
 from apps.core.choices import DatePrecision, Status
-from apps.core.models import CuratedRecord, validate_date_precision
+from apps.core.models import CuratedRecord, ordering_indexes, validate_date_precision
 
 
 class Project(CuratedRecord):
@@ -16,10 +16,11 @@ class Project(CuratedRecord):
     )
     zone = models.ForeignKey("zones.Zone", null=True, blank=True, on_delete=models.PROTECT, related_name="projects")
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="projects")
-    status = models.CharField(max_length=32, choices=Status.choices, blank=True, db_index=True)
+    status = models.CharField(max_length=32, choices=Status.choices, blank=True)
     phase_count = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(99)])
 
     class Meta(CuratedRecord.Meta):
+        indexes = ordering_indexes("name_en", "name_zh", "status")
         constraints = [
             models.CheckConstraint(condition=models.Q(status__in=[*Status.values, ""]), name="project_status_valid"),
             models.CheckConstraint(
@@ -46,7 +47,7 @@ class Milestone(CuratedRecord):
     Kind = MilestoneKind
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones")
-    kind = models.CharField(max_length=32, choices=MilestoneKind.choices, db_index=True)
+    kind = models.CharField(max_length=32, choices=MilestoneKind.choices)
     date = models.DateField(null=True, blank=True)
     date_precision = models.CharField(max_length=16, choices=DatePrecision.choices, blank=True, db_index=True)
     date_text = models.CharField("date as written", max_length=64, blank=True)
@@ -56,8 +57,8 @@ class Milestone(CuratedRecord):
     building_en = models.CharField("building (English)", max_length=64, blank=True)
 
     class Meta:
+        indexes = [*ordering_indexes("date", "kind"), models.Index(fields=["date", "slug"])]
         ordering = ["project", models.F("date").asc(nulls_last=True), "slug"]
-        indexes = [models.Index(fields=["date", "slug"])]
         constraints = [
             models.CheckConstraint(condition=models.Q(kind__in=MilestoneKind.values), name="milestone_kind_valid"),
             models.CheckConstraint(

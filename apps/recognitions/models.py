@@ -2,7 +2,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 
 from apps.core.choices import DatePrecision
-from apps.core.models import CuratedRecord, SubjectLinks, validate_date_precision
+from apps.core.models import CuratedRecord, SubjectLinks, ordering_indexes, validate_date_precision
 
 
 class DistinctionKind(models.TextChoices):
@@ -26,16 +26,17 @@ class Distinction(CuratedRecord, SubjectLinks):
 
     Scope = DistinctionScope
 
-    kind = models.CharField(max_length=16, choices=DistinctionKind.choices, db_index=True)
-    scope = models.CharField(max_length=16, choices=DistinctionScope.choices, blank=True, db_index=True)
+    kind = models.CharField(max_length=16, choices=DistinctionKind.choices)
+    scope = models.CharField(max_length=16, choices=DistinctionScope.choices, blank=True)
     region = models.ForeignKey(
         "regions.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="distinctions"
     )
-    rank = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(1000)], db_index=True)
+    rank = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(1000)])
     date = models.DateField(null=True, blank=True)
     date_precision = models.CharField(max_length=16, choices=DatePrecision.choices, blank=True, db_index=True)
 
     class Meta(CuratedRecord.Meta):
+        indexes = ordering_indexes("name_en", "kind", "scope", "rank")
         constraints = [
             models.CheckConstraint(condition=models.Q(kind__in=DistinctionKind.values), name="distinction_kind_valid"),
             models.CheckConstraint(

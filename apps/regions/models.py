@@ -1,6 +1,6 @@
 from django.db import models
 
-from apps.core.models import CuratedRecord
+from apps.core.models import CuratedRecord, ordering_indexes
 
 
 class RegionLevel(models.TextChoices):
@@ -19,10 +19,11 @@ class Region(CuratedRecord):
 
     Level = RegionLevel
 
-    level = models.CharField(max_length=32, choices=RegionLevel.choices, db_index=True)
+    level = models.CharField(max_length=32, choices=RegionLevel.choices)
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
 
     class Meta(CuratedRecord.Meta):
+        indexes = ordering_indexes("name_en", "name_zh", "level")
         constraints = [
             models.CheckConstraint(condition=models.Q(level__in=RegionLevel.values), name="region_level_valid"),
             models.CheckConstraint(condition=~models.Q(parent=models.F("id")), name="region_not_own_parent"),

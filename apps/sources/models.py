@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from apps.core.models import ordering_indexes
+
 WHITESPACE = re.compile(r"\s+")
 
 
@@ -30,6 +32,7 @@ class SourceDocument(models.Model):
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
+        indexes = ordering_indexes("title_en")
         ordering = ["slug"]
         constraints = [
             models.CheckConstraint(

@@ -1,7 +1,7 @@
 from django.db import models
 
 from apps.core.choices import Status
-from apps.core.models import CuratedRecord
+from apps.core.models import CuratedRecord, ordering_indexes
 
 
 class ZoneKind(models.TextChoices):
@@ -25,8 +25,8 @@ class Zone(CuratedRecord):
 
     Kind = ZoneKind
 
-    kind = models.CharField(max_length=32, choices=ZoneKind.choices, db_index=True)
-    status = models.CharField(max_length=32, choices=Status.choices, blank=True, db_index=True)
+    kind = models.CharField(max_length=32, choices=ZoneKind.choices)
+    status = models.CharField(max_length=32, choices=Status.choices, blank=True)
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="zones")
     partner_regions = models.ManyToManyField("regions.Region", blank=True, related_name="partner_zones")
@@ -34,6 +34,7 @@ class Zone(CuratedRecord):
     focus_en = models.TextField("focus (English)", blank=True)
 
     class Meta(CuratedRecord.Meta):
+        indexes = ordering_indexes("name_en", "name_zh", "kind", "status")
         constraints = [
             models.CheckConstraint(condition=models.Q(kind__in=ZoneKind.values), name="zone_kind_valid"),
             models.CheckConstraint(condition=models.Q(status__in=[*Status.values, ""]), name="zone_status_valid"),

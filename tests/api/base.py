@@ -136,14 +136,16 @@ class APIEndpointTests:
             assert parameter in error_of(response)["details"]
 
     def test_ordering(self, client):
-        """Descending is the exact reverse of ascending; numbers and dates are also checked sorted.
+        """Descending is the exact reverse of ascending, ties included; numbers and dates are also checked sorted.
 
         Text is compared only through that reversal, since databases collate text differently.
         """
         for field in self.orderings:
-            ascending = [i[field] for i in self.get(client, limit=500, ordering=field).json()["results"]]
-            descending = [i[field] for i in self.get(client, limit=500, ordering=f"-{field}").json()["results"]]
-            assert ascending == descending[::-1], field
+            ascending_items = self.get(client, limit=500, ordering=field).json()["results"]
+            descending_items = self.get(client, limit=500, ordering=f"-{field}").json()["results"]
+            keys = [i[self.key_field] for i in ascending_items]
+            assert keys == [i[self.key_field] for i in descending_items][::-1], field
+            ascending = [i[field] for i in ascending_items]
             assert len(set(map(str, ascending))) > 1, field
             sortable = [sort_key(v) for v in ascending if v is not None]
             if all(k is not None for k in sortable):

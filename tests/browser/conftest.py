@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -28,6 +28,9 @@ CHROMIUM_ARGS = [
 ]
 CURATOR = ("curator", "a-long-browser-test-password")
 ARTIFACTS = settings.BASE_DIR / "artifacts"
+# How long a page may take to show what is expected: generous, since a busy two-core machine renders
+# ReDoc's whole reference in several seconds. Not a speed check; benchmarks measure speed.
+expect.set_options(timeout=30_000)
 
 
 def free_port():
