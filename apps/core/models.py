@@ -8,13 +8,19 @@ from simple_history.models import HistoricalRecords
 from apps.core.choices import DatePrecision
 
 
-def ordering_indexes(*fields):
-    """One `(field, id)` index per orderable field.
+def natural_key(model):
+    """The unique field a record is known by in the API: its slug, or a unit's code."""
+    names = {field.name for field in model._meta.get_fields()}
+    return next(name for name in ("slug", "code", "pk") if name in names or name == "pk")
 
-    Orderings break ties on the primary key, so only a composite index lets PostgreSQL read an ordered
-    page straight from the index instead of sorting every match; it also serves equality filters.
+
+def ordering_indexes(*fields, key="slug"):
+    """One `(field, key)` index per orderable field, the key being the tie-break orderings end with.
+
+    Only such a composite lets PostgreSQL read an ordered page straight from the index rather than
+    sort every match; it also serves an equality filter on the field in the default key order.
     """
-    return [models.Index(fields=[field, "id"]) for field in fields]
+    return [models.Index(fields=[field, key]) for field in fields]
 
 
 class CuratedRecord(models.Model):

@@ -32,7 +32,7 @@ class Event(CuratedRecord):
     date = models.DateField(null=True, blank=True)
     date_precision = models.CharField(max_length=16, choices=DatePrecision.choices, blank=True, db_index=True)
     date_text = models.CharField("date as written", max_length=64, blank=True)
-    is_first = models.BooleanField(default=False, db_index=True)
+    is_first = models.BooleanField(default=False)
     first_scope = models.CharField(max_length=32, choices=EventFirstScope.choices, blank=True, db_index=True)
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="events")
     regions = models.ManyToManyField("regions.Region", blank=True, related_name="concerning_events")
@@ -43,7 +43,10 @@ class Event(CuratedRecord):
     facilities = models.ManyToManyField("infrastructure.Facility", blank=True, related_name="events")
 
     class Meta:
-        indexes = [*ordering_indexes("date", "kind", "name_en"), models.Index(fields=["date", "slug"])]
+        indexes = [
+            *ordering_indexes("date", "kind", "name_en"),
+            models.Index(fields=["is_first", "date", "slug"]),
+        ]
         ordering = [models.F("date").asc(nulls_last=True), "slug"]
         constraints = [
             models.CheckConstraint(condition=models.Q(kind__in=EventKind.values), name="event_kind_valid"),

@@ -1,4 +1,6 @@
 import django_filters
+from django.db.models import Subquery
+from django_filters.constants import EMPTY_VALUES
 
 from apps.core.filtersets import (
     NAME_SEARCH_FIELDS,
@@ -9,6 +11,25 @@ from apps.core.filtersets import (
     slug_filter,
 )
 from apps.indicators.models import Indicator, Observation, Unit
+
+
+class FigureRangeFilter(django_filters.NumberFilter):
+    """Records with a figure of one indicator at least (`gte`) or at most (`lte`) the given value.
+
+    The indicator's key is a subquery evaluated once, so PostgreSQL reads the figures by indicator
+    and value from one index rather than joining records, figures and indicators.
+    """
+
+    def __init__(self, *args, indicator, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicator = indicator
+
+    def filter(self, qs, value):
+        if value in EMPTY_VALUES:
+            return qs
+        indicator = Subquery(Indicator.objects.filter(slug=self.indicator).values("pk")[:1])
+        figures = Observation.objects.filter(indicator=indicator, **{f"value__{self.lookup_expr}": value})
+        return qs.filter(pk__in=figures.values(qs.model._meta.model_name))
 
 
 class UnitFilterSet(StrictFilterSet):

@@ -20,7 +20,7 @@ class Unit(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        indexes = ordering_indexes("name_en")
+        indexes = ordering_indexes("name_en", key="code")
         ordering = ["code"]
         constraints = [
             models.CheckConstraint(condition=models.Q(factor__gt=0), name="unit_factor_positive"),
@@ -41,6 +41,9 @@ class Indicator(CuratedRecord):
     """What is measured (GDP, industrial value added …), with the unit its levels are stored in."""
 
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="indicators")
+
+    class Meta(CuratedRecord.Meta):
+        indexes = ordering_indexes("name_en", "name_zh")
 
     def clean(self):
         if self.unit_id and self.unit.base_id:
@@ -100,7 +103,10 @@ class Observation(CuratedRecord, SubjectLinks):
     )
 
     class Meta(CuratedRecord.Meta):
-        indexes = ordering_indexes("value", "period_start", "period_end", "kind", "measure")
+        indexes = [
+            *ordering_indexes("value", "period_start", "period_end", "kind", "measure"),
+            models.Index(fields=["indicator", "value"]),
+        ]
         constraints = [
             models.CheckConstraint(condition=models.Q(kind__in=ObservationKind.values), name="observation_kind_valid"),
             models.CheckConstraint(

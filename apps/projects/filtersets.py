@@ -1,6 +1,7 @@
 import django_filters
 
 from apps.core.filtersets import CuratedFilterSet, StableOrderingFilter, slug_filter
+from apps.indicators.filtersets import FigureRangeFilter
 from apps.projects.models import Milestone, Project
 
 INVESTMENT_INDICATOR = "project-total-investment"
@@ -11,22 +12,17 @@ class ProjectFilterSet(CuratedFilterSet):
     industry = slug_filter("industry", "industry")
     zone = slug_filter("zone", "zone the project is in")
     region = slug_filter("region", "region the project is in")
-    investment_min = django_filters.NumberFilter(
-        method="filter_investment", label="Total investment at least, in yuan."
+    investment_min = FigureRangeFilter(
+        indicator=INVESTMENT_INDICATOR, lookup_expr="gte", label="Total investment at least, in yuan."
     )
-    investment_max = django_filters.NumberFilter(method="filter_investment", label="Total investment at most, in yuan.")
+    investment_max = FigureRangeFilter(
+        indicator=INVESTMENT_INDICATOR, lookup_expr="lte", label="Total investment at most, in yuan."
+    )
     ordering = StableOrderingFilter(fields=["slug", "name_en", "name_zh", "status"])
 
     class Meta:
         model = Project
         fields = ["status"]
-
-    def filter_investment(self, queryset, name, value):
-        lookup = "gte" if name == "investment_min" else "lte"
-        matching = Project.objects.filter(
-            observations__indicator__slug=INVESTMENT_INDICATOR, **{f"observations__value__{lookup}": value}
-        )
-        return queryset.filter(pk__in=matching.values("pk"))
 
 
 class MilestoneFilterSet(CuratedFilterSet):

@@ -51,14 +51,18 @@ class Milestone(CuratedRecord):
     date = models.DateField(null=True, blank=True)
     date_precision = models.CharField(max_length=16, choices=DatePrecision.choices, blank=True, db_index=True)
     date_text = models.CharField("date as written", max_length=64, blank=True)
-    is_expected = models.BooleanField(default=False, help_text="Announced as coming, not yet reached.", db_index=True)
+    is_expected = models.BooleanField(default=False, help_text="Announced as coming, not yet reached.")
     phase = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(99)], db_index=True)
     building_zh = models.CharField("building (Chinese)", max_length=64, blank=True)
     building_en = models.CharField("building (English)", max_length=64, blank=True)
 
     class Meta:
-        indexes = [*ordering_indexes("date", "kind"), models.Index(fields=["date", "slug"])]
-        ordering = ["project", models.F("date").asc(nulls_last=True), "slug"]
+        indexes = [
+            *ordering_indexes("date", "kind"),
+            models.Index(fields=["project", "date", "slug"]),
+            models.Index(fields=["is_expected", "date", "slug"]),
+        ]
+        ordering = [models.F("date").asc(nulls_last=True), "slug"]
         constraints = [
             models.CheckConstraint(condition=models.Q(kind__in=MilestoneKind.values), name="milestone_kind_valid"),
             models.CheckConstraint(

@@ -1,6 +1,5 @@
-import django_filters
-
 from apps.core.filtersets import NAME_SEARCH_FIELDS, CuratedFilterSet, StableOrderingFilter, slug_filter
+from apps.indicators.filtersets import FigureRangeFilter
 from apps.zones.models import Zone
 
 AREA_INDICATOR = "planned-area"
@@ -13,17 +12,10 @@ class ZoneFilterSet(CuratedFilterSet):
     region = slug_filter("region", "region the zone lies in")
     partner_region = slug_filter("partner_regions", "partner region")
     industry = slug_filter("industries", "industry the zone hosts")
-    area_min = django_filters.NumberFilter(method="filter_area", label="Planned area at least, in km².")
-    area_max = django_filters.NumberFilter(method="filter_area", label="Planned area at most, in km².")
+    area_min = FigureRangeFilter(indicator=AREA_INDICATOR, lookup_expr="gte", label="Planned area at least, in km².")
+    area_max = FigureRangeFilter(indicator=AREA_INDICATOR, lookup_expr="lte", label="Planned area at most, in km².")
     ordering = StableOrderingFilter(fields=["slug", "name_en", "name_zh", "kind", "status"])
 
     class Meta:
         model = Zone
         fields = ["kind", "status"]
-
-    def filter_area(self, queryset, name, value):
-        lookup = "gte" if name == "area_min" else "lte"
-        matching = Zone.objects.filter(
-            observations__indicator__slug=AREA_INDICATOR, **{f"observations__value__{lookup}": value}
-        )
-        return queryset.filter(pk__in=matching.values("pk"))
