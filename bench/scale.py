@@ -3,7 +3,7 @@
 The response cache is off, so every request runs its queries. For each scale it reports p50 and p99
 from wrk (8 connections, gunicorn 2 workers) for the queries below, then the plan of every ordering and
 filter of every list endpoint (bench/plans.py): slow pages and sequential scans on large tables.
-Finally it removes the synthetic data.
+Finally it removes the synthetic data; the raw figures go to artifacts/bench-scale.json.
 """
 
 import argparse
@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run import serve, wrk
 
 ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "artifacts"
 # Each query but the last matches at least a page of 10 records at 1x, so every scale serialises the
 # same page size; the last matches nothing at any scale, which an unindexed search answers by reading
 # every row.
@@ -95,6 +96,8 @@ def main():
             print(f"scale {scale}x done ({generated:.0f} s to generate)", flush=True)
     finally:
         manage("remove_synthetic_data", env=env)
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "bench-scale.json").write_text(json.dumps(results, ensure_ascii=False, indent=1))
     base = {name: result["p50"] for name, _, result in results[min(results)][0]}
     print(f"\nMachine: {os.cpu_count()} cores. Response cache off; 8 connections; gunicorn 2 workers.\n")
     print("| scale | query | req/s | p50 ms | p99 ms | p50 vs 1x |")
@@ -104,14 +107,15 @@ def main():
             latency = f"{result['p50']:.1f} | {result['p99']:.1f}"
             print(f"| {scale}x | {name} | {result['rps']:.0f} | {latency} | {result['p50'] / base[name]:.2f}x |")
     print("\nPage queries of every ordering and filter (EXPLAIN ANALYZE, best of two):\n")
-    print("| scale | queries | over 20 ms | sequential scans on large tables | slowest (planning + execution ms) |")
-    print("|---|---|---|---|---|")
+    print("| scale | queries | over 20 ms | slowest count ms | seq scans on large tables | slowest (plan + run ms) |")
+    print("|---|---|---|---|---|---|")
     for scale, (_, found, _) in results.items():
         total = {path: plan["planning"] + plan["execution"] for path, plan in found.items()}
         slowest = sorted(total, key=total.get, reverse=True)[:5]
         scans = sorted({f"{path}: {t}" for path, plan in found.items() for t in plan["seq_scans"]})
         print(
-            f"| {scale}x | {len(found)} | {sum(t > 20 for t in total.values())} | {'; '.join(scans) or 'none'} "
+            f"| {scale}x | {len(found)} | {sum(t > 20 for t in total.values())} "
+            f"| {max(plan['count'] for plan in found.values()):.0f} | {'; '.join(scans) or 'none'} "
             f"| {'; '.join(f'`{unquote(path)}` {total[path]:.0f}' for path in slowest)} |"
         )
 
