@@ -11,7 +11,7 @@ from apps.core.choices import DatePrecision
 def natural_key(model):
     """The unique field a record is known by in the API: its slug, or a unit's code."""
     names = {field.name for field in model._meta.get_fields()}
-    return next(name for name in ("slug", "code", "pk") if name in names or name == "pk")
+    return "slug" if "slug" in names else "code" if "code" in names else "pk"
 
 
 def ordering_indexes(*fields, key="slug"):
