@@ -1,10 +1,12 @@
 """Synthetic data for scale runs: clearly marked, kept out of the curated data, removable in one step."""
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 
 from apps.core.loader import MODEL_ORDER
 from apps.core.synthetic import COPIED_MODELS, DOCUMENT_SLUG, PREFIX
+from apps.indicators.models import Observation
 from apps.sources.models import Citation, SourceDocument
 
 
@@ -16,6 +18,10 @@ def counts():
 
 def test_generating_scales_every_model_and_marks_each_copy(client):
     before = counts()
+    copied_citations = sum(
+        Citation.objects.filter(content_type=ContentType.objects.get_for_model(apps.get_model(label))).count()
+        for label in COPIED_MODELS
+    )
     call_command("generate_synthetic_data", scale=3, verbosity=0)
     after = counts()
     for label in COPIED_MODELS:
@@ -24,7 +30,10 @@ def test_generating_scales_every_model_and_marks_each_copy(client):
         assert model.objects.filter(slug__startswith=PREFIX).count() == 2 * before[label]
         assert not model.objects.filter(slug__startswith=PREFIX).exclude(name_en__contains="(synthetic").exists()
     synthetic = SourceDocument.objects.get(slug=DOCUMENT_SLUG)
-    assert Citation.objects.filter(document=synthetic).count() == sum(2 * before[label] for label in COPIED_MODELS)
+    assert Citation.objects.filter(document=synthetic).count() == 2 * copied_citations
+    original = Observation.objects.get(slug="gdp-growth-2023-target")
+    copy = Observation.objects.get(slug=f"{PREFIX}2-{original.slug}")
+    assert [c.quote for c in copy.citations.all()] == [c.quote for c in original.citations.all()]
     assert (
         client.get("/api/v1/observations/", {"search": "synthetic"}).json()["count"]
         == 2 * before["indicators.observation"]

@@ -2,8 +2,11 @@
 
 They live only in the database (never in fixtures/), cite a synthetic source document, and are
 removed by `remove_synthetic_data`. Copies point at the curated records they relate to, not at each
-other, and carry no many-to-many links.
+other, and carry as many citations as their originals, quoting the same text; they carry no
+many-to-many links, which would otherwise pile thousands of links onto each curated record.
 """
+
+from collections import defaultdict
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
@@ -42,6 +45,25 @@ def existing_copies():
     )
 
 
+class Originals:
+    """A model's curated records and their citations' quotes, which each copy repeats.
+
+    A copy's citations weigh what the original's weigh in a response, so a page of copies costs what
+    a page of curated records costs, apart from the database work that scale adds.
+    """
+
+    def __init__(self, model, fields):
+        self.records = list(model.objects.exclude(slug__startswith=PREFIX).values("pk", *(f.attname for f in fields)))
+        self.content_type = ContentType.objects.get_for_model(model)
+        self.quotes = defaultdict(list)
+        citations = Citation.objects.filter(content_type=self.content_type, object_id__in=self.pks())
+        for object_id, quote in citations.order_by("pk").values_list("object_id", "quote"):
+            self.quotes[object_id].append(quote)
+
+    def pks(self):
+        return [record["pk"] for record in self.records]
+
+
 def generate(scale, progress=lambda message: None):
     """Add copies until each copied model holds `scale` times its curated records; returns rows added."""
     document = synthetic_document()
@@ -50,33 +72,35 @@ def generate(scale, progress=lambda message: None):
     for label in COPIED_MODELS:
         model = apps.get_model(label)
         fields = [f for f in model._meta.concrete_fields if f.name not in SKIPPED_FIELDS]
-        originals = list(model.objects.exclude(slug__startswith=PREFIX).values(*(f.attname for f in fields), "slug"))
-        content_type = ContentType.objects.get_for_model(model)
+        originals = Originals(model, [*fields, model._meta.get_field("slug")])
         pending = []
         for copy in range(start, scale):
-            for original in originals:
-                values = {key: value for key, value in original.items() if key != "slug"}
+            for original in originals.records:
+                values = {key: value for key, value in original.items() if key not in ("pk", "slug")}
                 values["name_zh"] = f"{values['name_zh']}（合成{copy}）"
                 values["name_en"] = f"{values['name_en']} (synthetic {copy})"
-                pending.append(model(slug=f"{PREFIX}{copy}-{original['slug']}"[:120], **values))
+                pending.append((original["pk"], model(slug=f"{PREFIX}{copy}-{original['slug']}"[:120], **values)))
                 if len(pending) >= BATCH:
-                    added += flush(model, pending, content_type, document)
-        added += flush(model, pending, content_type, document)
+                    added += flush(model, pending, originals, document)
+        added += flush(model, pending, originals, document)
         progress(f"{label}: {model.objects.count()} rows")
     bump_version()
     return added
 
 
-def flush(model, pending, content_type, document):
+def flush(model, pending, originals, document):
     if not pending:
         return 0
     now = timezone.now()
-    for record in pending:
+    for _, record in pending:
         record.updated_at = now
     with transaction.atomic():
-        created = model.objects.bulk_create(pending)
+        created = model.objects.bulk_create([record for _, record in pending])
+        origins = [origin for origin, _ in pending]
         Citation.objects.bulk_create(
-            Citation(content_type=content_type, object_id=r.pk, document=document, quote="synthetic") for r in created
+            Citation(content_type=originals.content_type, object_id=record.pk, document=document, quote=quote)
+            for origin, record in zip(origins, created, strict=True)
+            for quote in originals.quotes[origin]
         )
     count = len(pending)
     pending.clear()
