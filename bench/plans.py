@@ -28,6 +28,7 @@ from django.urls import resolve  # noqa: E402
 from rest_framework.request import Request  # noqa: E402
 
 from apps.core.filtersets import NaturalKeyFilter, StableOrderingFilter, StrictBooleanFilter  # noqa: E402
+from apps.core.models import natural_key  # noqa: E402
 from apps.indicators.filtersets import FigureRangeFilter  # noqa: E402
 from jiangmen_api.urls import API_MODULES  # noqa: E402
 
@@ -45,7 +46,8 @@ def sample_values(model, name, spec):
     if isinstance(spec, FigureRangeFilter):
         return ["1"]
     if isinstance(spec, NaturalKeyFilter):
-        path = f"{spec.field_name}__{spec.key}"
+        related = model._meta.get_field(spec.field_name).related_model
+        path = f"{spec.field_name}__{natural_key(related)}"
         found = model.objects.exclude(**{f"{spec.field_name}__isnull": True}).order_by().values_list(path, flat=True)
         return list(found[:1])
     if spec.method is None:

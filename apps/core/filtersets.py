@@ -57,24 +57,25 @@ class StrictBooleanFilter(django_filters.BooleanFilter):
     field_class = StrictBooleanField
 
 
+def primary_key_of(model, value):
+    """The primary key of the record with this natural key (see `natural_key`), or None."""
+    found = list(model._base_manager.filter(**{natural_key(model): value}).values_list("pk", flat=True)[:1])
+    return found[0] if found else None
+
+
 class NaturalKeyFilter(django_filters.CharFilter):
-    """Filters on a related record by its slug or code, looked up first and compared by primary key.
+    """Filters on a related record by its slug (a unit by its code), looked up first and compared by key.
 
     Comparing `region_id = 5` lets PostgreSQL estimate the match from the column's statistics, where a
     join on the slug hides it: at scale that is the difference between reading one ordered page and
     sorting every match (docs/performance.md). An unknown key matches nothing.
     """
 
-    def __init__(self, *args, key="slug", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.key = key
-
     def filter(self, qs, value):
         if value in EMPTY_VALUES:
             return qs
-        related = qs.model._meta.get_field(self.field_name).related_model
-        found = list(related._base_manager.filter(**{self.key: value}).values_list("pk", flat=True)[:1])
-        return qs.filter(**{self.field_name: found[0]}) if found else qs.none()
+        pk = primary_key_of(qs.model._meta.get_field(self.field_name).related_model, value)
+        return qs.none() if pk is None else qs.filter(**{self.field_name: pk})
 
 
 def slug_filter(field_name, what):

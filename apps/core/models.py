@@ -1,5 +1,7 @@
 """Abstract bases every curated record builds on: a stable slug, bilingual names and citations."""
 
+from functools import cache
+
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -8,6 +10,7 @@ from simple_history.models import HistoricalRecords
 from apps.core.choices import DatePrecision
 
 
+@cache
 def natural_key(model):
     """The unique field a record is known by in the API: its slug, or a unit's code."""
     names = {field.name for field in model._meta.get_fields()}

@@ -1,6 +1,12 @@
 import django_filters
 
-from apps.core.filtersets import CuratedFilterSet, StableOrderingFilter, StrictFilterSet, slug_filter
+from apps.core.filtersets import (
+    CuratedFilterSet,
+    StableOrderingFilter,
+    StrictFilterSet,
+    primary_key_of,
+    slug_filter,
+)
 from apps.events.models import Event
 from apps.events.timeline import TimelineEntryType
 from apps.projects.models import Milestone
@@ -23,10 +29,10 @@ class EventFilterSet(CuratedFilterSet):
         fields = ["kind", "is_first", "first_scope", "date_precision"]
 
     def filter_region(self, queryset, name, value):
-        found = list(Region.objects.filter(slug=value).values_list("pk", flat=True)[:1])
-        if not found:
+        region = primary_key_of(Region, value)
+        if region is None:
             return queryset.none()
-        matching = Event.objects.filter(region=found[0]) | Event.objects.filter(regions=found[0])
+        matching = Event.objects.filter(region=region) | Event.objects.filter(regions=region)
         return queryset.filter(pk__in=matching.values("pk"))
 
 

@@ -33,7 +33,7 @@ class FigureRangeFilter(django_filters.NumberFilter):
 
 
 class UnitFilterSet(StrictFilterSet):
-    base = NaturalKeyFilter(field_name="base", key="code", label="Code of the base unit.")
+    base = NaturalKeyFilter(field_name="base", label="Code of the base unit.")
     ordering = StableOrderingFilter(fields=["code", "name_en"])
 
     class Meta:
@@ -42,7 +42,7 @@ class UnitFilterSet(StrictFilterSet):
 
 
 class IndicatorFilterSet(CuratedFilterSet):
-    unit = NaturalKeyFilter(field_name="unit", key="code", label="Code of the unit levels are stored in.")
+    unit = NaturalKeyFilter(field_name="unit", label="Code of the unit levels are stored in.")
     ordering = StableOrderingFilter(fields=["slug", "name_en", "name_zh"])
 
     class Meta:
@@ -62,7 +62,7 @@ class ObservationFilterSet(CuratedFilterSet):
     project = slug_filter("project", "project the figure is about")
     facility = slug_filter("facility", "facility the figure is about")
     event = slug_filter("event", "event the figure is about")
-    unit = NaturalKeyFilter(field_name="unit", key="code", label="Code of the unit the value is stored in.")
+    unit = NaturalKeyFilter(field_name="unit", label="Code of the unit the value is stored in.")
     value_min = django_filters.NumberFilter(field_name="value", lookup_expr="gte", label="Value at least (base unit).")
     value_max = django_filters.NumberFilter(field_name="value", lookup_expr="lte", label="Value at most (base unit).")
     period_from = django_filters.DateFilter(
