@@ -11,7 +11,6 @@ import json
 import os
 import sys
 import time
-from importlib import import_module
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -29,8 +28,8 @@ from rest_framework.request import Request  # noqa: E402
 
 from apps.core.filtersets import NaturalKeyFilter, StableOrderingFilter, StrictBooleanFilter  # noqa: E402
 from apps.core.models import natural_key  # noqa: E402
+from apps.core.registry import registry  # noqa: E402
 from apps.indicators.filtersets import FigureRangeFilter  # noqa: E402
-from jiangmen_api.urls import API_MODULES  # noqa: E402
 
 LARGE_TABLE_ROWS = 10_000
 # Values for filters that a model field cannot supply.
@@ -58,14 +57,13 @@ def sample_values(model, name, spec):
 
 def list_paths():
     paths = []
-    for module in API_MODULES:
-        for prefix, viewset, _ in import_module(module).router.registry:
-            url = f"/api/v1/{prefix}/"
-            paths.append(url)
-            filterset = viewset.filterset_class
-            for name, spec in filterset.base_filters.items():
-                for value in sample_values(filterset.Meta.model, name, spec):
-                    paths.append(f"{url}?{urlencode({name: value})}")
+    for resource in registry.models():
+        url = f"/api/v1/{resource.name}/"
+        paths.append(url)
+        filterset = resource.filterset_class
+        for name, spec in filterset.base_filters.items():
+            for value in sample_values(filterset.Meta.model, name, spec):
+                paths.append(f"{url}?{urlencode({name: value})}")
     return paths
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from apps.core.enums import ChoiceEnumNames
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -46,7 +48,6 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "apps.core",
-    "apps.sources",
     "apps.regions",
     "apps.zones",
     "apps.industries",
@@ -56,6 +57,8 @@ INSTALLED_APPS = [
     "apps.indicators",
     "apps.recognitions",
     "apps.events",
+    "apps.sources",
+    "apps.curation",
 ]
 
 MIDDLEWARE = [
@@ -193,24 +196,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "ENUM_NAME_OVERRIDES": {
-        "EventKindEnum": "apps.events.models.EventKind",
-        "EventFirstScopeEnum": "apps.events.models.EventFirstScope",
-        "ObservationKindEnum": "apps.indicators.models.ObservationKind",
-        "ObservationMeasureEnum": "apps.indicators.models.ObservationMeasure",
-        "ObservationComparatorEnum": "apps.indicators.models.ObservationComparator",
-        "IndustryKindEnum": "apps.industries.models.IndustryKind",
-        "IndustryLevelEnum": "apps.industries.models.IndustryLevel",
-        "FacilityKindEnum": "apps.infrastructure.models.FacilityKind",
-        "MilestoneKindEnum": "apps.projects.models.MilestoneKind",
-        "DistinctionKindEnum": "apps.recognitions.models.DistinctionKind",
-        "DistinctionScopeEnum": "apps.recognitions.models.DistinctionScope",
-        "RegionLevelEnum": "apps.regions.models.RegionLevel",
-        "ZoneKindEnum": "apps.zones.models.ZoneKind",
-        "DatePrecisionEnum": "apps.core.choices.DatePrecision",
-        "StatusEnum": "apps.core.choices.Status",
-        "TimelineEntryTypeEnum": "apps.events.timeline.TimelineEntryType",
-    },
+    "ENUM_NAME_OVERRIDES": ChoiceEnumNames(),
 }
 
 # Security: safe by default without DEBUG; a TLS-terminating proxy sets X-Forwarded-Proto.

@@ -1,32 +1,32 @@
 from django.contrib import admin
-from django.urls import include, path, re_path
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
+from rest_framework.routers import SimpleRouter
 
-from apps.core.api.datasets import DatasetFileView, DatasetIndexView
 from apps.core.api.exceptions import json_error_view
 from apps.core.api.root import ApiRootView
 from apps.core.health import healthz
-from apps.core.landing import landing
+from apps.core.registry import registry
+from apps.curation.landing import landing
 
-API_MODULES = [
-    "apps.regions.api.urls",
-    "apps.zones.api.urls",
-    "apps.industries.api.urls",
-    "apps.companies.api.urls",
-    "apps.projects.api.urls",
-    "apps.infrastructure.api.urls",
-    "apps.indicators.api.urls",
-    "apps.recognitions.api.urls",
-    "apps.events.api.urls",
-    "apps.sources.api.urls",
-]
+
+def api_urls():
+    """Every declared resource's routes: a viewset's list and detail, or a view and the files it serves."""
+    router = SimpleRouter()
+    routes = []
+    for resource in registry:
+        if resource.viewset is not None:
+            router.register(resource.name, resource.viewset)
+        else:
+            routes.append(path(f"{resource.name}/", resource.view.as_view(), name=resource.route))
+            routes.extend(path(f"{resource.name}/", include([url])) for url in resource.urls)
+    return [*router.urls, *routes]
+
 
 urlpatterns = [
     path("", landing, name="landing"),
     path("api/v1/", ApiRootView.as_view(), name="api-root"),
-    *(path("api/v1/", include(module)) for module in API_MODULES),
-    path("api/v1/datasets/", DatasetIndexView.as_view(), name="dataset-index"),
-    re_path(r"^api/v1/datasets/curated\.(?P<kind>json|zip)$", DatasetFileView.as_view(), name="dataset-file"),
+    path("api/v1/", include(api_urls())),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),

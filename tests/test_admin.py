@@ -5,9 +5,10 @@ from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 
-from apps.core.loader import MODEL_ORDER, natural_key_field
+from apps.core.models import natural_key
+from apps.core.registry import registry
 
-CURATED_MODELS = [apps.get_model(label) for label in MODEL_ORDER]
+CURATED_MODELS = [resource.model for resource in registry.models()]
 
 
 @pytest.fixture
@@ -34,7 +35,7 @@ def test_changelist_searches_chinese_and_english(curator_client, model):
 
 @pytest.mark.parametrize("model", CURATED_MODELS, ids=str)
 def test_change_form_opens_for_a_curated_record(curator_client, model):
-    record = model.objects.order_by(natural_key_field(model)).first()
+    record = model.objects.order_by(natural_key(model)).first()
     response = curator_client.get(admin_url(model, f"{record.pk}/change/"))
     assert response.status_code == 200
 

@@ -7,7 +7,7 @@ import tablib
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from apps.core.resources import resource_for
+from apps.curation.spreadsheets import resource_for
 from apps.projects.models import Project
 from apps.regions.models import Region
 from apps.zones.models import Zone

@@ -8,15 +8,16 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
-from apps.core.loader import MODEL_ORDER, natural_key_field
+from apps.core.models import natural_key
+from apps.curation.loader import model_order
 
 
 def snapshot():
     """Every curated row as (model, natural key) -> primary key, plus citation count."""
     rows = {}
-    for label in MODEL_ORDER:
+    for label in model_order():
         model = apps.get_model(label)
-        key = natural_key_field(model)
+        key = natural_key(model)
         rows.update({(label, natural): pk for natural, pk in model.objects.values_list(key, "pk")})
     rows["citations"] = apps.get_model("sources.citation").objects.count()
     return rows

@@ -3,19 +3,13 @@ import importlib
 import pytest
 from django.urls import resolve
 
-from apps.core.filtersets import CuratedFilterSet
-from jiangmen_api.urls import API_MODULES
+from apps.core.registry import registry
 
 TRIGRAM_MIGRATION = importlib.import_module("apps.core.migrations.0002_search_trigram_indexes")
 CHARACTER_MIGRATION = importlib.import_module("apps.core.migrations.0003_search_character_indexes")
 
 
-SEARCHABLE = [
-    f"/api/v1/{prefix}/"
-    for module in API_MODULES
-    for prefix, viewset, _ in importlib.import_module(module).router.registry
-    if issubclass(viewset.filterset_class, CuratedFilterSet)
-]
+SEARCHABLE = [f"/api/v1/{resource.name}/" for resource in registry if resource.search_fields]
 
 
 def filterset_of(url):

@@ -4,14 +4,16 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 
-from apps.core.loader import MODEL_ORDER
-from apps.core.synthetic import COPIED_MODELS, DOCUMENT_SLUG, PREFIX
+from apps.curation.loader import model_order
+from apps.curation.synthetic import DOCUMENT_SLUG, PREFIX, copied_models
 from apps.indicators.models import Observation
 from apps.sources.models import Citation, SourceDocument
 
+COPIED_MODELS = [model._meta.label_lower for model in copied_models()]
+
 
 def counts():
-    return {label: apps.get_model(label).objects.count() for label in MODEL_ORDER} | {
+    return {label: apps.get_model(label).objects.count() for label in model_order()} | {
         "citations": Citation.objects.count()
     }
 

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from apps.companies.models import Company
-from apps.core.admin import CuratedAdmin
+from apps.sources.admin import CuratedAdmin
 
 
 @admin.register(Company)

@@ -5,9 +5,10 @@ from operator import or_
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db import connections, models
 from django.db.models import Func, Q, Value
-from django_filters.constants import EMPTY_VALUES
 from django_filters.fields import BaseCSVField
 from django_filters.filterset import FILTER_FOR_DBFIELD_DEFAULTS
 
@@ -57,29 +58,45 @@ class StrictBooleanFilter(django_filters.BooleanFilter):
     field_class = StrictBooleanField
 
 
-def primary_key_of(model, value):
-    """The primary key of the record with this natural key (see `natural_key`), or None."""
-    found = list(model._base_manager.filter(**{natural_key(model): value}).values_list("pk", flat=True)[:1])
-    return found[0] if found else None
+NO_RECORD = object()
 
 
-class NaturalKeyFilter(django_filters.CharFilter):
-    """Filters on a related record by its slug (a unit by its code), looked up first and compared by key.
+class NaturalKeyField(forms.ModelChoiceField):
+    """A related record by its natural key; a key that names no record is not an error but NO_RECORD."""
+
+    def to_python(self, value):
+        ProhibitNullCharactersValidator()(value)
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            return NO_RECORD
+
+
+class NaturalKeyFilter(django_filters.ModelChoiceFilter):
+    """Filters on a related record by its slug (a unit by its code): looked up first, compared by key.
 
     Comparing `region_id = 5` lets PostgreSQL estimate the match from the column's statistics, where a
     join on the slug hides it: at scale that is the difference between reading one ordered page and
     sorting every match (docs/performance.md). An unknown key matches nothing.
     """
 
+    field_class = NaturalKeyField
+
+    def __init__(self, field_name, what, **kwargs):
+        super().__init__(field_name=field_name, queryset=self.related_records, **kwargs)
+        self.what = what
+
+    def related_records(self, request):
+        return self.model._meta.get_field(self.field_name).related_model._base_manager.all()
+
+    def bind(self, model):
+        """Called once the FilterSet knows its model, so the schema and the label can say what the key is."""
+        key = natural_key(model._meta.get_field(self.field_name).related_model)
+        self.extra["to_field_name"] = key
+        self.label = f"{key.capitalize()} of the {self.what}."
+
     def filter(self, qs, value):
-        if value in EMPTY_VALUES:
-            return qs
-        pk = primary_key_of(qs.model._meta.get_field(self.field_name).related_model, value)
-        return qs.none() if pk is None else qs.filter(**{self.field_name: pk})
-
-
-def slug_filter(field_name, what):
-    return NaturalKeyFilter(field_name=field_name, label=f"Slug of the {what}.")
+        return qs.none() if value is NO_RECORD else super().filter(qs, value)
 
 
 class IntegerFilter(django_filters.NumberFilter):
@@ -113,6 +130,14 @@ class StrictFilterSet(django_filters.FilterSet):
         models.PositiveSmallIntegerField: {"filter_class": IntegerFilter},
         models.PositiveIntegerField: {"filter_class": IntegerFilter},
     }
+
+    @classmethod
+    def get_filters(cls):
+        filters = super().get_filters()
+        for declared in filters.values():
+            if isinstance(declared, NaturalKeyFilter):
+                declared.bind(cls._meta.model)
+        return filters
 
     def get_form_class(self):
         """django-filter builds the form class per request; this wraps it the same way, holding nothing."""

@@ -81,7 +81,7 @@ class ConditionalCacheMiddleware:
     def __call__(self, request):
         if not is_api_read(request):
             return self.get_response(request)
-        version = request.data_version = current_version()
+        version = current_version(request)
         representation = "\n".join(
             [
                 request.scheme,

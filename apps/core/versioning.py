@@ -22,25 +22,46 @@ class Version:
 _memo = {"expires": 0.0, "version": None}
 
 
-def current_version():
-    """The current version, memoised in the process for DATA_VERSION_MEMO_SECONDS."""
+def current_version(request=None):
+    """The current version, memoised in the process for DATA_VERSION_MEMO_SECONDS.
+
+    Given a request, the version is read once for it and kept with it, so its validators, its cache keys,
+    its counts and its body all speak of the same version even when a write lands meanwhile.
+    """
     from apps.core.models import DataVersion
 
+    request = getattr(request, "_request", request)  # a DRF request wraps Django's
+    if request is not None and hasattr(request, "data_version"):
+        return request.data_version
     now = time.monotonic()
     if _memo["version"] is not None and now < _memo["expires"]:
-        return _memo["version"]
-    row = DataVersion.objects.filter(pk=1).values_list("version", "changed_at").first()
-    if row is None:
-        row = DataVersion.objects.get_or_create(pk=1, defaults={"changed_at": timezone.now()})[0]
-        row = (row.version, row.changed_at)
-    version = Version(*row)
-    _memo.update(version=version, expires=now + settings.DATA_VERSION_MEMO_SECONDS)
+        version = _memo["version"]
+    else:
+        row = DataVersion.objects.filter(pk=1).values_list("version", "changed_at").first()
+        if row is None:
+            row = DataVersion.objects.get_or_create(pk=1, defaults={"changed_at": timezone.now()})[0]
+            row = (row.version, row.changed_at)
+        version = Version(*row)
+        _memo.update(version=version, expires=now + settings.DATA_VERSION_MEMO_SECONDS)
+    if request is not None:
+        request.data_version = version
     return version
 
 
 def bump_on_m2m_change(action, **kwargs):
     if action.startswith("post_"):
         bump_version()
+
+
+def track_writes(model):
+    """Every save or delete of the model, and every change to its many-to-many links, bumps the version."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    uid = f"data-version-{model._meta.label_lower}"
+    post_save.connect(bump_version, sender=model, dispatch_uid=f"{uid}-save")
+    post_delete.connect(bump_version, sender=model, dispatch_uid=f"{uid}-delete")
+    for field in model._meta.local_many_to_many:
+        m2m_changed.connect(bump_on_m2m_change, sender=field.remote_field.through, dispatch_uid=f"{uid}-{field.name}")
 
 
 def bump_version(**kwargs):

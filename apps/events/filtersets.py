@@ -1,25 +1,24 @@
 import django_filters
 
 from apps.core.filtersets import (
+    NO_RECORD,
     CuratedFilterSet,
+    NaturalKeyFilter,
     StableOrderingFilter,
     StrictFilterSet,
-    primary_key_of,
-    slug_filter,
 )
 from apps.events.models import Event
 from apps.events.timeline import TimelineEntryType
 from apps.projects.models import Milestone
-from apps.regions.models import Region
 
 
 class EventFilterSet(CuratedFilterSet):
-    region = django_filters.CharFilter(method="filter_region", label="Slug of a region the event is in or concerns.")
-    zone = slug_filter("zones", "zone the event concerns")
-    industry = slug_filter("industries", "industry the event concerns")
-    company = slug_filter("companies", "company the event concerns")
-    project = slug_filter("projects", "project the event concerns")
-    facility = slug_filter("facilities", "facility the event concerns")
+    region = NaturalKeyFilter("region", "region the event is in or concerns", method="filter_region")
+    zone = NaturalKeyFilter("zones", "zone the event concerns")
+    industry = NaturalKeyFilter("industries", "industry the event concerns")
+    company = NaturalKeyFilter("companies", "company the event concerns")
+    project = NaturalKeyFilter("projects", "project the event concerns")
+    facility = NaturalKeyFilter("facilities", "facility the event concerns")
     date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", label="On or after (YYYY-MM-DD).")
     date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", label="On or before (YYYY-MM-DD).")
     ordering = StableOrderingFilter(fields=["slug", "date", "kind", "name_en"])
@@ -28,9 +27,8 @@ class EventFilterSet(CuratedFilterSet):
         model = Event
         fields = ["kind", "is_first", "first_scope", "date_precision"]
 
-    def filter_region(self, queryset, name, value):
-        region = primary_key_of(Region, value)
-        if region is None:
+    def filter_region(self, queryset, name, region):
+        if region is NO_RECORD:
             return queryset.none()
         matching = Event.objects.filter(region=region) | Event.objects.filter(regions=region)
         return queryset.filter(pk__in=matching.values("pk"))

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
-from apps.core.admin import CuratedAdmin, SpreadsheetHistoryAdmin
 from apps.indicators.models import Indicator, Observation, Unit
+from apps.sources.admin import CuratedAdmin, SpreadsheetHistoryAdmin
 
 SUBJECT_FIELDS = ["zone", "industry", "company", "project", "facility", "event"]
 

@@ -8,7 +8,6 @@ from apps.core.filtersets import (
     NaturalKeyFilter,
     StableOrderingFilter,
     StrictFilterSet,
-    slug_filter,
 )
 from apps.indicators.models import Indicator, Observation, Unit
 
@@ -33,7 +32,7 @@ class FigureRangeFilter(django_filters.NumberFilter):
 
 
 class UnitFilterSet(StrictFilterSet):
-    base = NaturalKeyFilter(field_name="base", label="Code of the base unit.")
+    base = NaturalKeyFilter("base", "base unit")
     ordering = StableOrderingFilter(fields=["code", "name_en"])
 
     class Meta:
@@ -42,7 +41,7 @@ class UnitFilterSet(StrictFilterSet):
 
 
 class IndicatorFilterSet(CuratedFilterSet):
-    unit = NaturalKeyFilter(field_name="unit", label="Code of the unit levels are stored in.")
+    unit = NaturalKeyFilter("unit", "unit levels are stored in")
     ordering = StableOrderingFilter(fields=["slug", "name_en", "name_zh"])
 
     class Meta:
@@ -53,16 +52,16 @@ class IndicatorFilterSet(CuratedFilterSet):
 class ObservationFilterSet(CuratedFilterSet):
     search_fields = [*NAME_SEARCH_FIELDS, "text_as_written", "period_label_zh", "period_label_en"]
 
-    indicator = slug_filter("indicator", "indicator")
-    region = slug_filter("region", "region the figure covers")
-    benchmark_region = slug_filter("benchmark_region", "region a difference or rank is measured against")
-    zone = slug_filter("zone", "zone the figure is about")
-    industry = slug_filter("industry", "industry the figure is about")
-    company = slug_filter("company", "company the figure is about")
-    project = slug_filter("project", "project the figure is about")
-    facility = slug_filter("facility", "facility the figure is about")
-    event = slug_filter("event", "event the figure is about")
-    unit = NaturalKeyFilter(field_name="unit", label="Code of the unit the value is stored in.")
+    indicator = NaturalKeyFilter("indicator", "indicator")
+    region = NaturalKeyFilter("region", "region the figure covers")
+    benchmark_region = NaturalKeyFilter("benchmark_region", "region a difference or rank is measured against")
+    zone = NaturalKeyFilter("zone", "zone the figure is about")
+    industry = NaturalKeyFilter("industry", "industry the figure is about")
+    company = NaturalKeyFilter("company", "company the figure is about")
+    project = NaturalKeyFilter("project", "project the figure is about")
+    facility = NaturalKeyFilter("facility", "facility the figure is about")
+    event = NaturalKeyFilter("event", "event the figure is about")
+    unit = NaturalKeyFilter("unit", "unit the value is stored in")
     value_min = django_filters.NumberFilter(field_name="value", lookup_expr="gte", label="Value at least (base unit).")
     value_max = django_filters.NumberFilter(field_name="value", lookup_expr="lte", label="Value at most (base unit).")
     period_from = django_filters.DateFilter(

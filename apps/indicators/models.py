@@ -5,7 +5,32 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from apps.core.choices import DatePrecision
-from apps.core.models import CuratedRecord, SubjectLinks, ordering_indexes, validate_date_precision
+from apps.core.models import ordering_indexes, validate_date_precision
+from apps.sources.models import CuratedRecord
+
+
+class SubjectLinks(models.Model):
+    """Optional links to the record a figure or distinction is about, beyond its region."""
+
+    zone = models.ForeignKey("zones.Zone", null=True, blank=True, on_delete=models.PROTECT, related_name="%(class)ss")
+    industry = models.ForeignKey(
+        "industries.Industry", null=True, blank=True, on_delete=models.PROTECT, related_name="%(class)ss"
+    )
+    company = models.ForeignKey(
+        "companies.Company", null=True, blank=True, on_delete=models.PROTECT, related_name="%(class)ss"
+    )
+    project = models.ForeignKey(
+        "projects.Project", null=True, blank=True, on_delete=models.PROTECT, related_name="%(class)ss"
+    )
+    facility = models.ForeignKey(
+        "infrastructure.Facility", null=True, blank=True, on_delete=models.PROTECT, related_name="%(class)ss"
+    )
+    event = models.ForeignKey(
+        "events.Event", null=True, blank=True, on_delete=models.PROTECT, related_name="%(class)ss"
+    )
+
+    class Meta:
+        abstract = True
 
 
 class Unit(models.Model):
@@ -73,7 +98,7 @@ class ObservationComparator(models.TextChoices):
     NEARLY = "nearly", "Nearly (近)"
 
 
-class Observation(CuratedRecord, SubjectLinks):
+class Observation(CuratedRecord, SubjectLinks):  # noqa: DJ008 (CuratedRecord.__str__ names it)
     """One figure as the source states it: value, unit, kind, measure, comparator and period."""
 
     Kind = ObservationKind

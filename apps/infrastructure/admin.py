@@ -1,7 +1,7 @@
 from django.contrib import admin
 
-from apps.core.admin import CuratedAdmin
 from apps.infrastructure.models import Facility
+from apps.sources.admin import CuratedAdmin
 
 
 @admin.register(Facility)

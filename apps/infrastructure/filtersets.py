@@ -1,14 +1,14 @@
 import django_filters
 
-from apps.core.filtersets import CuratedFilterSet, StableOrderingFilter, slug_filter
+from apps.core.filtersets import CuratedFilterSet, NaturalKeyFilter, StableOrderingFilter
 from apps.infrastructure.models import Facility
 
 
 class FacilityFilterSet(CuratedFilterSet):
-    region = slug_filter("region", "region the facility is in")
-    connected_region = slug_filter("connected_regions", "region the facility connects")
-    zone = slug_filter("zone", "zone the facility belongs to")
-    parent = slug_filter("parent", "parent facility")
+    region = NaturalKeyFilter("region", "region the facility is in")
+    connected_region = NaturalKeyFilter("connected_regions", "region the facility connects")
+    zone = NaturalKeyFilter("zone", "zone the facility belongs to")
+    parent = NaturalKeyFilter("parent", "parent facility")
     completion_from = django_filters.DateFilter(
         field_name="expected_completion", lookup_expr="gte", label="Expected completion on or after (YYYY-MM-DD)."
     )

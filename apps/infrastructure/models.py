@@ -1,7 +1,8 @@
 from django.db import models
 
 from apps.core.choices import DatePrecision, Status
-from apps.core.models import CuratedRecord, ordering_indexes, validate_date_precision
+from apps.core.models import ordering_indexes, validate_date_precision
+from apps.sources.models import CuratedRecord
 
 
 class FacilityKind(models.TextChoices):

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
-from apps.core.admin import CuratedAdmin
 from apps.projects.models import Milestone, Project
+from apps.sources.admin import CuratedAdmin
 
 
 class MilestoneInline(admin.TabularInline):

@@ -1,6 +1,6 @@
 import django_filters
 
-from apps.core.filtersets import CuratedFilterSet, StableOrderingFilter, slug_filter
+from apps.core.filtersets import CuratedFilterSet, NaturalKeyFilter, StableOrderingFilter
 from apps.indicators.filtersets import FigureRangeFilter
 from apps.projects.models import Milestone, Project
 
@@ -8,10 +8,10 @@ INVESTMENT_INDICATOR = "project-total-investment"
 
 
 class ProjectFilterSet(CuratedFilterSet):
-    company = slug_filter("company", "investing company")
-    industry = slug_filter("industry", "industry")
-    zone = slug_filter("zone", "zone the project is in")
-    region = slug_filter("region", "region the project is in")
+    company = NaturalKeyFilter("company", "investing company")
+    industry = NaturalKeyFilter("industry", "industry")
+    zone = NaturalKeyFilter("zone", "zone the project is in")
+    region = NaturalKeyFilter("region", "region the project is in")
     investment_min = FigureRangeFilter(
         indicator=INVESTMENT_INDICATOR, lookup_expr="gte", label="Total investment at least, in yuan."
     )
@@ -26,7 +26,7 @@ class ProjectFilterSet(CuratedFilterSet):
 
 
 class MilestoneFilterSet(CuratedFilterSet):
-    project = slug_filter("project", "project")
+    project = NaturalKeyFilter("project", "project")
     date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", label="On or after (YYYY-MM-DD).")
     date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", label="On or before (YYYY-MM-DD).")
     ordering = StableOrderingFilter(fields=["slug", "date", "kind"])

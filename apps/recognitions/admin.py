@@ -1,8 +1,8 @@
 from django.contrib import admin
 
-from apps.core.admin import CuratedAdmin
 from apps.indicators.admin import SUBJECT_FIELDS
 from apps.recognitions.models import Distinction
+from apps.sources.admin import CuratedAdmin
 
 
 @admin.register(Distinction)

@@ -1,15 +1,15 @@
-from apps.core.filtersets import CuratedFilterSet, StableOrderingFilter, slug_filter
+from apps.core.filtersets import CuratedFilterSet, NaturalKeyFilter, StableOrderingFilter
 from apps.recognitions.models import Distinction
 
 
 class DistinctionFilterSet(CuratedFilterSet):
-    region = slug_filter("region", "region the distinction is about")
-    zone = slug_filter("zone", "zone the distinction is about")
-    industry = slug_filter("industry", "industry the distinction is about")
-    company = slug_filter("company", "company the distinction is about")
-    project = slug_filter("project", "project the distinction is about")
-    facility = slug_filter("facility", "facility the distinction is about")
-    event = slug_filter("event", "event the distinction is about")
+    region = NaturalKeyFilter("region", "region the distinction is about")
+    zone = NaturalKeyFilter("zone", "zone the distinction is about")
+    industry = NaturalKeyFilter("industry", "industry the distinction is about")
+    company = NaturalKeyFilter("company", "company the distinction is about")
+    project = NaturalKeyFilter("project", "project the distinction is about")
+    facility = NaturalKeyFilter("facility", "facility the distinction is about")
+    event = NaturalKeyFilter("event", "event the distinction is about")
     ordering = StableOrderingFilter(fields=["slug", "name_en", "kind", "scope", "rank"])
 
     class Meta:

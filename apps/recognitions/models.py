@@ -2,7 +2,9 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 
 from apps.core.choices import DatePrecision
-from apps.core.models import CuratedRecord, SubjectLinks, ordering_indexes, validate_date_precision
+from apps.core.models import ordering_indexes, validate_date_precision
+from apps.indicators.models import SubjectLinks
+from apps.sources.models import CuratedRecord
 
 
 class DistinctionKind(models.TextChoices):

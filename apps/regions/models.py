@@ -1,6 +1,7 @@
 from django.db import models
 
-from apps.core.models import CuratedRecord, ordering_indexes
+from apps.core.models import ordering_indexes
+from apps.sources.models import CuratedRecord
 
 
 class RegionLevel(models.TextChoices):

@@ -1,10 +1,11 @@
-"""Source documents and the verbatim quotes that tie every record to the sentence it came from."""
+"""Provenance: source documents, the verbatim quotes that tie every record to the sentence it came from,
+and the base of every cited record."""
 
 import hashlib
 import re
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -86,3 +87,28 @@ class Citation(models.Model):
     def clean(self):
         if self.document_id and without_whitespace(self.quote) not in without_whitespace(self.document.read_text()):
             raise ValidationError({"quote": f"The quote does not occur in {self.document.path}."})
+
+
+class CuratedRecord(models.Model):
+    """A record a user can look up by a slug that survives reloads, named in Chinese and English."""
+
+    slug = models.SlugField(max_length=120, unique=True)
+    name_zh = models.CharField("name (Chinese)", max_length=255)
+    name_en = models.CharField("name (English)", max_length=255)
+    description_zh = models.TextField("description (Chinese)", blank=True)
+    description_en = models.TextField("description (English)", blank=True)
+    citations = GenericRelation(Citation)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(inherit=True, excluded_fields=["updated_at"])
+
+    class Meta:
+        abstract = True
+        ordering = ["slug"]
+
+    def __str__(self):
+        return f"{self.name_zh} ({self.name_en})"
+
+
+def is_cited(model):
+    """Whether the model's records carry citations (source documents and units do not)."""
+    return issubclass(model, CuratedRecord)

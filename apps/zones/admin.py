@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from apps.core.admin import CuratedAdmin
+from apps.sources.admin import CuratedAdmin
 from apps.zones.models import Zone
 
 

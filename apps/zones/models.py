@@ -1,7 +1,8 @@
 from django.db import models
 
 from apps.core.choices import Status
-from apps.core.models import CuratedRecord, ordering_indexes
+from apps.core.models import ordering_indexes
+from apps.sources.models import CuratedRecord
 
 
 class ZoneKind(models.TextChoices):

@@ -1,6 +1,7 @@
 """The schema's examples are real responses, so documentation cannot drift from the data."""
 
-from apps.core.api.examples import CALB_INVESTMENT, CALB_PROJECT, GDP_TARGET
+from apps.indicators.api.examples import CALB_INVESTMENT, GDP_TARGET
+from apps.projects.api.examples import CALB_PROJECT
 
 
 def test_the_observation_example_is_the_live_record(client):

@@ -1,9 +1,10 @@
 from apps.companies.api.serializers import CompanyDetailSerializer, CompanySerializer
 from apps.companies.filtersets import CompanyFilterSet
 from apps.companies.models import Company
-from apps.core.api.views import PublicReadOnlyViewSet, citations_prefetch
+from apps.core.api.views import PublicReadOnlyViewSet
 from apps.indicators.api.views import observations_prefetch
 from apps.recognitions.api.views import distinctions_prefetch
+from apps.sources.api.views import citations_prefetch
 
 
 class CompanyViewSet(PublicReadOnlyViewSet):

@@ -36,7 +36,7 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
         except EmptyResultSet:
             return 0
         digest = hashlib.blake2b(f"{sql}|{params!r}".encode(), digest_size=16).hexdigest()
-        version = getattr(self.request, "data_version", None) or current_version()
+        version = current_version(self.request)
         key = f"api-count:{version.number}:{digest}"
         return cache.get_or_set(key, queryset.count, settings.API_COUNT_CACHE_SECONDS)
 

@@ -1,4 +1,4 @@
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -6,24 +6,14 @@ from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
 from apps.core.api.language import LanguageNegotiationMixin
+from apps.core.registry import registry
 
-RESOURCES = [
-    ("regions", "region-list"),
-    ("zones", "zone-list"),
-    ("industries", "industry-list"),
-    ("companies", "company-list"),
-    ("projects", "project-list"),
-    ("milestones", "milestone-list"),
-    ("facilities", "facility-list"),
-    ("indicators", "indicator-list"),
-    ("observations", "observation-list"),
-    ("units", "unit-list"),
-    ("distinctions", "distinction-list"),
-    ("events", "event-list"),
-    ("timeline", "timeline"),
-    ("sources", "sourcedocument-list"),
-    ("datasets", "dataset-index"),
-]
+
+class ApiRootSerializer(serializers.Serializer):
+    # The fields are the declared resources, read when the schema is built (no docstring: it would
+    # become the schema's description of the root).
+    def get_fields(self):
+        return {resource.name: serializers.URLField() for resource in registry}
 
 
 class ApiRootView(LanguageNegotiationMixin, APIView):
@@ -32,8 +22,8 @@ class ApiRootView(LanguageNegotiationMixin, APIView):
     renderer_classes = [JSONRenderer]
 
     @extend_schema(
-        responses=inline_serializer("ApiRoot", {name: serializers.URLField() for name, _ in RESOURCES}),
+        responses=ApiRootSerializer,
         summary="The resources of the API",
     )
     def get(self, request):
-        return Response({name: reverse(route, request=request) for name, route in RESOURCES})
+        return Response({resource.name: reverse(resource.route_name, request=request) for resource in registry})

@@ -1,12 +1,6 @@
-from django.db.models import Prefetch
 from rest_framework import viewsets
 
 from apps.core.api.language import LanguageNegotiationMixin
-from apps.sources.models import Citation
-
-
-def citations_prefetch(prefix=""):
-    return Prefetch(f"{prefix}citations", queryset=Citation.objects.select_related("document"))
 
 
 class PublicReadOnlyViewSet(LanguageNegotiationMixin, viewsets.ReadOnlyModelViewSet):

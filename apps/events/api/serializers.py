@@ -1,16 +1,11 @@
 from rest_framework import serializers
 
-from apps.core.api.serializers import (
-    DESCRIBED_FIELDS,
-    NAME_FIELDS,
-    CuratedSerializer,
-    ReferenceSerializer,
-    response_language,
-)
+from apps.core.api.serializers import NAME_FIELDS, ReferenceSerializer, response_language
 from apps.events.models import Event
 from apps.events.timeline import TimelineEntryType
 from apps.indicators.api.serializers import FigureSerializer
 from apps.recognitions.api.serializers import DistinctionSerializer
+from apps.sources.api.serializers import DESCRIBED_FIELDS, CuratedSerializer
 
 
 class EventSerializer(CuratedSerializer):

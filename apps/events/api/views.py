@@ -4,7 +4,7 @@ from rest_framework import generics
 from rest_framework.exceptions import ValidationError
 
 from apps.core.api.language import LanguageNegotiationMixin
-from apps.core.api.views import PublicReadOnlyViewSet, citations_prefetch
+from apps.core.api.views import PublicReadOnlyViewSet
 from apps.events.api.serializers import EventDetailSerializer, EventSerializer, TimelineEntrySerializer
 from apps.events.filtersets import EventFilterSet, EventTimelineFilterSet, MilestoneTimelineFilterSet, TimelineFilterSet
 from apps.events.models import Event
@@ -12,6 +12,7 @@ from apps.events.timeline import timeline
 from apps.indicators.api.views import observations_prefetch
 from apps.projects.models import Milestone
 from apps.recognitions.api.views import distinctions_prefetch
+from apps.sources.api.views import citations_prefetch
 
 
 class EventViewSet(PublicReadOnlyViewSet):

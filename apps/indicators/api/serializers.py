@@ -1,15 +1,9 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from apps.core.api.serializers import (
-    DESCRIBED_FIELDS,
-    NAME_FIELDS,
-    CuratedSerializer,
-    LocalizedNameMixin,
-    PeriodSerializer,
-    ReferenceSerializer,
-)
+from apps.core.api.serializers import NAME_FIELDS, LocalizedNameMixin, PeriodSerializer, ReferenceSerializer
 from apps.indicators.models import Indicator, Observation, Unit
+from apps.sources.api.serializers import DESCRIBED_FIELDS, CuratedSerializer
 
 
 class UnitSerializer(LocalizedNameMixin, serializers.ModelSerializer):

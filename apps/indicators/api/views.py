@@ -1,8 +1,8 @@
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from apps.core.api.examples import OBSERVATION_EXAMPLES
-from apps.core.api.views import PublicReadOnlyViewSet, citations_prefetch
+from apps.core.api.views import PublicReadOnlyViewSet
+from apps.indicators.api.examples import OBSERVATION_EXAMPLES
 from apps.indicators.api.serializers import (
     IndicatorDetailSerializer,
     IndicatorSerializer,
@@ -11,6 +11,7 @@ from apps.indicators.api.serializers import (
 )
 from apps.indicators.filtersets import IndicatorFilterSet, ObservationFilterSet, UnitFilterSet
 from apps.indicators.models import Indicator, Observation, Unit
+from apps.sources.api.views import citations_prefetch
 
 OBSERVATION_RELATED = [
     "indicator",

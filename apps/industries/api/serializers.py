@@ -1,7 +1,8 @@
-from apps.core.api.serializers import DESCRIBED_FIELDS, NAME_FIELDS, CuratedSerializer, ReferenceSerializer
+from apps.core.api.serializers import NAME_FIELDS, ReferenceSerializer
 from apps.indicators.api.serializers import FigureSerializer
 from apps.industries.models import Industry
 from apps.recognitions.api.serializers import DistinctionSerializer
+from apps.sources.api.serializers import DESCRIBED_FIELDS, CuratedSerializer
 
 
 class IndustrySerializer(CuratedSerializer):

@@ -1,9 +1,10 @@
-from apps.core.api.views import PublicReadOnlyViewSet, citations_prefetch
+from apps.core.api.views import PublicReadOnlyViewSet
 from apps.indicators.api.views import observations_prefetch
 from apps.industries.api.serializers import IndustryDetailSerializer, IndustrySerializer
 from apps.industries.filtersets import IndustryFilterSet
 from apps.industries.models import Industry
 from apps.recognitions.api.views import distinctions_prefetch
+from apps.sources.api.views import citations_prefetch
 
 
 class IndustryViewSet(PublicReadOnlyViewSet):

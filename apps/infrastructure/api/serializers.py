@@ -1,9 +1,10 @@
 from rest_framework import serializers
 
-from apps.core.api.serializers import DESCRIBED_FIELDS, NAME_FIELDS, CuratedSerializer, ReferenceSerializer
+from apps.core.api.serializers import NAME_FIELDS, ReferenceSerializer
 from apps.indicators.api.serializers import FigureSerializer
 from apps.infrastructure.models import Facility
 from apps.recognitions.api.serializers import DistinctionSerializer
+from apps.sources.api.serializers import DESCRIBED_FIELDS, CuratedSerializer
 
 
 class ExpectedCompletionSerializer(serializers.Serializer):

@@ -1,9 +1,10 @@
-from apps.core.api.views import PublicReadOnlyViewSet, citations_prefetch
+from apps.core.api.views import PublicReadOnlyViewSet
 from apps.indicators.api.views import observations_prefetch
 from apps.infrastructure.api.serializers import FacilityDetailSerializer, FacilitySerializer
 from apps.infrastructure.filtersets import FacilityFilterSet
 from apps.infrastructure.models import Facility
 from apps.recognitions.api.views import distinctions_prefetch
+from apps.sources.api.views import citations_prefetch
 
 
 class FacilityViewSet(PublicReadOnlyViewSet):

@@ -1,13 +1,14 @@
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from apps.core.api.examples import PROJECT_EXAMPLES
-from apps.core.api.views import PublicReadOnlyViewSet, citations_prefetch
+from apps.core.api.views import PublicReadOnlyViewSet
 from apps.indicators.api.views import observations_prefetch
+from apps.projects.api.examples import PROJECT_EXAMPLES
 from apps.projects.api.serializers import MilestoneSerializer, ProjectDetailSerializer, ProjectSerializer
 from apps.projects.filtersets import MilestoneFilterSet, ProjectFilterSet
 from apps.projects.models import Milestone, Project
 from apps.recognitions.api.views import distinctions_prefetch
+from apps.sources.api.views import citations_prefetch
 
 
 @extend_schema_view(retrieve=extend_schema(examples=PROJECT_EXAMPLES))

@@ -1,5 +1,6 @@
-from apps.core.api.serializers import DESCRIBED_FIELDS, NAME_FIELDS, CuratedSerializer, ReferenceSerializer
+from apps.core.api.serializers import NAME_FIELDS, ReferenceSerializer
 from apps.recognitions.models import Distinction
+from apps.sources.api.serializers import DESCRIBED_FIELDS, CuratedSerializer
 
 
 class DistinctionSerializer(CuratedSerializer):

@@ -1,9 +1,10 @@
 from django.db.models import Prefetch
 
-from apps.core.api.views import PublicReadOnlyViewSet, citations_prefetch
+from apps.core.api.views import PublicReadOnlyViewSet
 from apps.recognitions.api.serializers import DistinctionSerializer
 from apps.recognitions.filtersets import DistinctionFilterSet
 from apps.recognitions.models import Distinction
+from apps.sources.api.views import citations_prefetch
 
 DISTINCTION_RELATED = ["region", "zone", "industry", "company", "project", "facility", "event"]
 

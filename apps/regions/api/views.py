@@ -1,9 +1,10 @@
-from apps.core.api.views import PublicReadOnlyViewSet, citations_prefetch
+from apps.core.api.views import PublicReadOnlyViewSet
 from apps.indicators.api.views import observations_prefetch
 from apps.recognitions.api.views import distinctions_prefetch
 from apps.regions.api.serializers import RegionDetailSerializer, RegionSerializer
 from apps.regions.filtersets import RegionFilterSet
 from apps.regions.models import Region
+from apps.sources.api.views import citations_prefetch
 
 
 class RegionViewSet(PublicReadOnlyViewSet):

@@ -1,7 +1,10 @@
 from rest_framework import serializers
 
-from apps.core.api.serializers import response_language
-from apps.sources.models import SourceDocument
+from apps.core.api.serializers import NAME_FIELDS, LocalizedNameMixin, response_language
+from apps.sources.models import Citation, SourceDocument
+
+DESCRIBED_FIELDS = ["description", "description_zh", "description_en", "citations"]
+CURATED_FIELDS = [*NAME_FIELDS, *DESCRIBED_FIELDS]
 
 
 class SourceDocumentSerializer(serializers.ModelSerializer):
@@ -13,3 +16,22 @@ class SourceDocumentSerializer(serializers.ModelSerializer):
 
     def get_title(self, document) -> str:
         return getattr(document, f"title_{response_language(self)}")
+
+
+class CitationSerializer(serializers.ModelSerializer):
+    document = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    document_title = serializers.CharField(source="document.title_zh", read_only=True)
+
+    class Meta:
+        model = Citation
+        fields = ["document", "document_title", "quote"]
+
+
+class CuratedSerializer(LocalizedNameMixin, serializers.ModelSerializer):
+    description = serializers.SerializerMethodField(
+        help_text="`description_zh` or `description_en`, as `lang` or Accept-Language asks."
+    )
+    citations = CitationSerializer(many=True, read_only=True)
+
+    def get_description(self, record) -> str:
+        return getattr(record, f"description_{response_language(self)}")

@@ -1,6 +1,7 @@
-from apps.core.api.views import PublicReadOnlyViewSet, citations_prefetch
+from apps.core.api.views import PublicReadOnlyViewSet
 from apps.indicators.api.views import observations_prefetch
 from apps.recognitions.api.views import distinctions_prefetch
+from apps.sources.api.views import citations_prefetch
 from apps.zones.api.serializers import ZoneDetailSerializer, ZoneSerializer
 from apps.zones.filtersets import ZoneFilterSet
 from apps.zones.models import Zone

@@ -1,21 +1,21 @@
-from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand
 
-from apps.core.loader import MODEL_ORDER
+from apps.core.registry import ALL_ACTIONS, registry
+from apps.sources.models import Citation
 
 GROUP_NAME = "Curators"
-CURATED_MODELS = [*MODEL_ORDER, "sources.citation"]
-# Source documents are files under seeds/: curators may read and describe them, not add or remove them.
-ACTIONS = {label: ("view", "add", "change", "delete") for label in CURATED_MODELS}
-ACTIONS["sources.sourcedocument"] = ("view", "change")
+
+
+def curator_actions():
+    """Model and actions, from each resource's declaration; citations, which every record carries, in full."""
+    return [*((resource.model, resource.curator_actions) for resource in registry.models()), (Citation, ALL_ACTIONS)]
 
 
 def curator_permissions():
     permissions = []
-    for label, actions in ACTIONS.items():
-        model = apps.get_model(label)
+    for model, actions in curator_actions():
         content_type = ContentType.objects.get_for_model(model)
         codenames = [f"{action}_{model._meta.model_name}" for action in actions]
         permissions.extend(Permission.objects.filter(content_type=content_type, codename__in=codenames))

@@ -8,7 +8,7 @@ from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
 from apps.core.api.language import LanguageNegotiationMixin
-from apps.core.datasets import ATTRIBUTION, curated_sources, current_dataset
+from apps.curation.datasets import ATTRIBUTION, curated_sources, current_dataset
 from apps.sources.api.serializers import SourceDocumentSerializer
 
 DatasetIndexSerializer = inline_serializer(

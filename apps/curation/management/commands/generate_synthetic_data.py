@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from apps.core.synthetic import generate
+from apps.curation.synthetic import generate
 
 
 class Command(BaseCommand):

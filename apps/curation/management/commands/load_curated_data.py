@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from apps.core.loader import CuratedDataLoader, LoadFailed
+from apps.curation.loader import CuratedDataLoader, LoadFailed
 
 
 class Command(BaseCommand):

@@ -8,20 +8,23 @@ many-to-many links, which would otherwise pile thousands of links onto each cura
 
 from collections import defaultdict
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import timezone
 
-from apps.core.loader import MODEL_ORDER
+from apps.core.registry import registry
 from apps.core.versioning import bump_version
-from apps.sources.models import Citation, SourceDocument
+from apps.sources.models import Citation, SourceDocument, is_cited
 
 PREFIX = "synthetic-"
 DOCUMENT_SLUG = "synthetic-benchmark-data"
-COPIED_MODELS = [label for label in MODEL_ORDER if label not in ("sources.sourcedocument", "indicators.unit")]
 SKIPPED_FIELDS = {"id", "slug", "updated_at", "parent"}
 BATCH = 5000
+
+
+def copied_models():
+    """Every cited model, in loading order, so a copy's relations point at records that exist."""
+    return [resource.model for resource in registry.loading_order if is_cited(resource.model)]
 
 
 def synthetic_document():
@@ -39,7 +42,7 @@ def synthetic_document():
 
 
 def existing_copies():
-    model = apps.get_model(COPIED_MODELS[0])
+    model = copied_models()[0]
     return model.objects.filter(slug__startswith=PREFIX).values("slug").count() // max(
         1, model.objects.exclude(slug__startswith=PREFIX).count()
     )
@@ -69,8 +72,7 @@ def generate(scale, progress=lambda message: None):
     document = synthetic_document()
     start = existing_copies() + 1
     added = 0
-    for label in COPIED_MODELS:
-        model = apps.get_model(label)
+    for model in copied_models():
         fields = [f for f in model._meta.concrete_fields if f.name not in SKIPPED_FIELDS]
         originals = Originals(model, [*fields, model._meta.get_field("slug")])
         pending = []
@@ -83,7 +85,7 @@ def generate(scale, progress=lambda message: None):
                 if len(pending) >= BATCH:
                     added += flush(model, pending, originals, document)
         added += flush(model, pending, originals, document)
-        progress(f"{label}: {model.objects.count()} rows")
+        progress(f"{model._meta.label_lower}: {model.objects.count()} rows")
     bump_version()
     return added
 
@@ -116,8 +118,7 @@ def remove(progress=lambda message: None):
     removed = 0
     quote = connection.ops.quote_name
     with transaction.atomic(), connection.cursor() as cursor:
-        for label in reversed(COPIED_MODELS):
-            model = apps.get_model(label)
+        for model in reversed(copied_models()):
             table = quote(model._meta.db_table)
             content_type = ContentType.objects.get_for_model(model)
             cursor.execute(
@@ -127,7 +128,7 @@ def remove(progress=lambda message: None):
             )
             cursor.execute(f"DELETE FROM {table} WHERE slug LIKE %s", [f"{PREFIX}%"])
             removed += cursor.rowcount
-            progress(f"{label}: {model.objects.count()} rows")
+            progress(f"{model._meta.label_lower}: {model.objects.count()} rows")
         cursor.execute(f"DELETE FROM {quote(SourceDocument._meta.db_table)} WHERE slug = %s", [DOCUMENT_SLUG])
     bump_version()
     return removed

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from apps.core.synthetic import remove
+from apps.curation.synthetic import remove
 
 
 class Command(BaseCommand):

@@ -12,7 +12,9 @@ from django.core.cache import cache
 from rest_framework.renderers import JSONRenderer
 
 from apps.core.api.renderers import SpreadsheetCSVRenderer
-from apps.core.synthetic import PREFIX
+from apps.core.registry import registry
+from apps.core.versioning import current_version
+from apps.curation.synthetic import PREFIX
 from apps.sources.api.serializers import SourceDocumentSerializer
 from apps.sources.models import SourceDocument
 
@@ -35,31 +37,8 @@ class Dataset:
 
 
 def resources():
-    """(name, viewset) for every resource, in the API root's order."""
-    from apps.companies.api.views import CompanyViewSet
-    from apps.events.api.views import EventViewSet
-    from apps.indicators.api.views import IndicatorViewSet, ObservationViewSet, UnitViewSet
-    from apps.industries.api.views import IndustryViewSet
-    from apps.infrastructure.api.views import FacilityViewSet
-    from apps.projects.api.views import MilestoneViewSet, ProjectViewSet
-    from apps.recognitions.api.views import DistinctionViewSet
-    from apps.regions.api.views import RegionViewSet
-    from apps.zones.api.views import ZoneViewSet
-
-    return [
-        ("regions", RegionViewSet),
-        ("zones", ZoneViewSet),
-        ("industries", IndustryViewSet),
-        ("companies", CompanyViewSet),
-        ("projects", ProjectViewSet),
-        ("milestones", MilestoneViewSet),
-        ("facilities", FacilityViewSet),
-        ("indicators", IndicatorViewSet),
-        ("observations", ObservationViewSet),
-        ("units", UnitViewSet),
-        ("distinctions", DistinctionViewSet),
-        ("events", EventViewSet),
-    ]
+    """Every model resource, in the API root's order; source documents stand apart, at the top."""
+    return [resource for resource in registry.models() if resource.model is not SourceDocument]
 
 
 def curated_sources():
@@ -68,12 +47,13 @@ def curated_sources():
 
 def build(request, version):
     records, counts = {}, {}
-    for name, viewset in resources():
+    for resource in resources():
+        viewset = resource.viewset
         queryset = viewset.queryset
-        if viewset.lookup_field == "slug":
+        if resource.natural_key == "slug":
             queryset = queryset.exclude(slug__startswith=PREFIX)
-        records[name] = viewset.serializer_class(queryset, many=True, context={"request": request}).data
-        counts[name] = len(records[name])
+        records[resource.name] = viewset.serializer_class(queryset, many=True, context={"request": request}).data
+        counts[resource.name] = len(records[resource.name])
     sources = SourceDocumentSerializer(curated_sources(), many=True, context={"request": request}).data
     document = {
         "title": "Jiangmen Regional Data API — curated dataset",
@@ -98,7 +78,7 @@ def build(request, version):
 
 def current_dataset(request):
     """The dataset for the request's data version, built once per version and language."""
-    version = request.data_version.number
+    version = current_version(request).number
     language = getattr(request, "response_language", "en")
     key = f"dataset:{version}:{language}:{request.get_host()}"
     dataset = cache.get(key)

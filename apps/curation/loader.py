@@ -13,30 +13,18 @@ from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import DatabaseError, models, transaction
 
+from apps.core.models import natural_key
+from apps.core.registry import registry
+from apps.curation.spreadsheets import relation_widget
 from apps.sources.citations import CitationChecker, sync_citations
+from apps.sources.models import is_cited
 
-# Dependency order: a model only points at models listed before it (or at itself, parents first).
-MODEL_ORDER = [
-    "sources.sourcedocument",
-    "indicators.unit",
-    "regions.region",
-    "zones.zone",
-    "industries.industry",
-    "companies.company",
-    "projects.project",
-    "projects.milestone",
-    "infrastructure.facility",
-    "events.event",
-    "indicators.indicator",
-    "indicators.observation",
-    "recognitions.distinction",
-]
-UNCITED_MODELS = {"sources.sourcedocument", "indicators.unit"}
 SKIPPED_FIELDS = {"id", "updated_at"}
 
 
-def natural_key_field(model):
-    return "code" if any(f.name == "code" for f in model._meta.fields) else "slug"
+def model_order():
+    """Model labels in loading order: a model only points at models before it (or at itself, parents first)."""
+    return [resource.model._meta.label_lower for resource in registry.loading_order]
 
 
 @dataclass
@@ -79,12 +67,13 @@ class FixtureRecord:
     @property
     def name(self):
         model = apps.get_model(self.model_label)
-        return str(self.data.get(natural_key_field(model), f"#{self.index + 1}"))
+        return str(self.data.get(natural_key(model), f"#{self.index + 1}"))
 
 
 def read_fixtures(directory, report):
     """Parse every JSON file in `directory` into records grouped by model label."""
     grouped = defaultdict(list)
+    labels = model_order()
     paths = sorted(Path(directory).glob("*.json"))
     if not paths:
         report.errors.append(LoadError(str(directory), "-", "-", "-", "No fixture files found."))
@@ -99,7 +88,7 @@ def read_fixtures(directory, report):
             report.errors.append(LoadError(name, "-", "-", "-", "The top level must be an object of model labels."))
             continue
         for label, records in content.items():
-            if label not in MODEL_ORDER:
+            if label not in labels:
                 report.errors.append(LoadError(name, label, "-", "-", "Unknown model label."))
                 continue
             if not isinstance(records, list):
@@ -128,7 +117,7 @@ class CuratedDataLoader:
             raise LoadFailed(self.report)
         try:
             with transaction.atomic():
-                for label in MODEL_ORDER:
+                for label in model_order():
                     records = grouped.get(label, [])
                     self._check_duplicates(label, records)
                     for record in records:
@@ -146,7 +135,7 @@ class CuratedDataLoader:
 
     def _check_duplicates(self, label, records):
         model = apps.get_model(label)
-        key = natural_key_field(model)
+        key = natural_key(model)
         seen = {}
         for record in records:
             value = record.data.get(key)
@@ -157,19 +146,17 @@ class CuratedDataLoader:
             else:
                 seen[value] = record.file
 
-    def _resolve(self, record, field_name, related_model, value):
-        key = natural_key_field(related_model)
-        if not isinstance(value, str):
-            self._error(record, field_name, f"Expected the {key} of a {related_model._meta.label_lower}.")
+    def _resolve(self, record, model_field, value):
+        """The related record(s) a natural key (or a list of them) names, read as a spreadsheet import reads them."""
+        try:
+            return relation_widget(model_field).clean(value)
+        except ValueError as exc:
+            self._error(record, model_field.name, str(exc))
             return None
-        found = related_model._default_manager.filter(**{key: value}).first()
-        if found is None:
-            self._error(record, field_name, f"No {related_model._meta.label_lower} with {key} '{value}'.")
-        return found
 
     def _load_record(self, record):
         model = apps.get_model(record.model_label)
-        key = natural_key_field(model)
+        key = natural_key(model)
         if not record.data.get(key):
             return
         errors_before = len(self.report.errors)
@@ -223,7 +210,7 @@ class CuratedDataLoader:
                 many_to_many[model_field] = value
             else:
                 concrete[model_field] = value
-        if record.model_label in UNCITED_MODELS and citations:
+        if not is_cited(model) and citations:
             self._error(record, "citations", "This model carries no citations.")
         return concrete, many_to_many, citations or []
 
@@ -236,9 +223,7 @@ class CuratedDataLoader:
             if model_field in given:
                 raw = given[model_field]
                 if model_field.is_relation:
-                    value = (
-                        None if raw is None else self._resolve(record, model_field.name, model_field.related_model, raw)
-                    )
+                    value = None if raw is None else self._resolve(record, model_field, raw)
                 else:
                     try:
                         value = model_field.to_python(raw)
@@ -258,12 +243,10 @@ class CuratedDataLoader:
     def _set_many_to_many(self, record, instance, many_to_many):
         changed = False
         for model_field in instance._meta.many_to_many:
-            values = many_to_many.get(model_field, [])
-            if not isinstance(values, list):
-                self._error(record, model_field.name, "Expected a list of natural keys.")
+            related = self._resolve(record, model_field, many_to_many.get(model_field, []))
+            if related is None:
                 continue
-            related = [self._resolve(record, model_field.name, model_field.related_model, value) for value in values]
-            wanted = {item.pk for item in related if item is not None}
+            wanted = {item.pk for item in related}
             manager = getattr(instance, model_field.name)
             if set(manager.values_list("pk", flat=True)) != wanted:
                 manager.set(wanted)
@@ -271,7 +254,7 @@ class CuratedDataLoader:
         return changed
 
     def _set_citations(self, record, model, instance, citations):
-        if record.model_label in UNCITED_MODELS:
+        if not is_cited(model):
             return False
         wanted, errors = self.citations.check(citations)
         for field_name, message in errors:

@@ -1,0 +1,5 @@
+from apps.companies.api.views import CompanyViewSet
+from apps.companies.models import Company
+from apps.core.registry import Resource, register
+
+register(Resource("companies", model=Company, viewset=CompanyViewSet, counted_as="companies"))

@@ -1,0 +1,130 @@
+"""The one declaration of each resource the API serves, read by everything that lists resources.
+
+Each app declares its resources in its own `resources.py` with `register(Resource(...))`; the kernel
+imports those modules once the apps are ready (`autodiscover`). URL routes, the API root, the dataset
+download, the loader's order, the landing page, the curator group, the benchmark and the search
+index test all read `registry`, so adding a resource touches only its own app.
+"""
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.utils.module_loading import autodiscover_modules
+
+from apps.core.models import natural_key
+
+ALL_ACTIONS = ("view", "add", "change", "delete")
+
+
+@dataclass(frozen=True, eq=False)
+class Resource:
+    """A resource of the API: a model served by a viewset, or one view (the timeline, the datasets).
+
+    - `name`: its URL segment under /api/v1/ and its key in the API root, plural kebab-case.
+    - `embeds`: the resources whose records appear inside this one's representations (nested or
+      named by reference), so a write to one of those changes this one's answers too.
+    - `counted_as`: the label it is counted under on the landing page, if it is counted there.
+    - `curator_actions`: the model permissions the curator group holds on it.
+    - `route`: a view resource's URL name; `urls`: further URL patterns it serves (files, say).
+    """
+
+    name: str
+    model: type | None = None
+    viewset: type | None = None
+    view: type | None = None
+    route: str = ""
+    urls: tuple = ()
+    embeds: tuple = ()
+    counted_as: str = ""
+    curator_actions: tuple = ALL_ACTIONS
+
+    def __post_init__(self):
+        if (self.viewset is None) == (self.view is None):
+            raise ValueError(f"Resource {self.name!r} needs exactly one of viewset and view.")
+        if self.view is not None and not self.route:
+            raise ValueError(f"Resource {self.name!r} served by a view needs a route name.")
+
+    @property
+    def natural_key(self):
+        return natural_key(self.model)
+
+    @property
+    def route_name(self):
+        """The URL name the API root links to."""
+        return self.route or f"{self.model._meta.model_name}-list"
+
+    @property
+    def filterset_class(self):
+        source = self.viewset or self.view
+        return getattr(source, "filterset_class", None)
+
+    @property
+    def search_fields(self):
+        """The columns `?search=` reads, or () where the resource has no search."""
+        filterset = self.filterset_class
+        return (
+            tuple(getattr(filterset, "search_fields", ())) if filterset and "search" in filterset.base_filters else ()
+        )
+
+
+@dataclass
+class Registry:
+    resources: dict = field(default_factory=dict)
+
+    def register(self, resource):
+        if resource.name in self.resources:
+            raise ValueError(f"Resource {resource.name!r} is declared twice.")
+        self.resources[resource.name] = resource
+        self.__dict__.pop("loading_order", None)
+        return resource
+
+    def __iter__(self):
+        return iter(self.resources.values())
+
+    def __getitem__(self, name):
+        return self.resources[name]
+
+    def models(self):
+        """Resources backed by a model, in declaration order."""
+        return [resource for resource in self if resource.model is not None]
+
+    def for_model(self, model):
+        return next(resource for resource in self.models() if resource.model is model)
+
+    @cached_property
+    def loading_order(self):
+        """Model resources with every resource a model points at before it (self-references aside)."""
+        pending = {resource.model: resource for resource in self.models()}
+        ordered = []
+        while pending:
+            ready = [
+                resource
+                for model, resource in pending.items()
+                if not any(dependency in pending and dependency is not model for dependency in dependencies(model))
+            ]
+            if not ready:
+                raise ValueError(f"Resources depend on each other in a cycle: {[r.name for r in pending.values()]}")
+            for resource in ready:
+                ordered.append(resource)
+                del pending[resource.model]
+        return ordered
+
+
+def dependencies(model):
+    """The models a record must find already loaded: what its foreign keys and many-to-many fields name,
+    and what its generic relations' records name (a citation's document)."""
+    found = set()
+    for f in model._meta.get_fields():
+        if (f.many_to_one or f.many_to_many) and not f.auto_created and f.concrete and f.related_model:
+            found.add(f.related_model)
+        elif f.one_to_many and not f.auto_created and hasattr(f, "content_type_field_name"):
+            found |= dependencies(f.related_model)
+    return found
+
+
+registry = Registry()
+register = registry.register
+
+
+def autodiscover():
+    autodiscover_modules("resources")

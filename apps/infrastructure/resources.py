@@ -1,0 +1,5 @@
+from apps.core.registry import Resource, register
+from apps.infrastructure.api.views import FacilityViewSet
+from apps.infrastructure.models import Facility
+
+register(Resource("facilities", model=Facility, viewset=FacilityViewSet, counted_as="facilities"))

@@ -1,0 +1,25 @@
+from apps.core.registry import Resource, register
+from apps.regions.api.views import RegionViewSet
+from apps.regions.models import Region
+
+register(
+    Resource(
+        "regions",
+        model=Region,
+        viewset=RegionViewSet,
+        embeds=(
+            "regions",
+            "observations",
+            "distinctions",
+            "indicators",
+            "units",
+            "zones",
+            "industries",
+            "companies",
+            "projects",
+            "facilities",
+            "events",
+            "sources",
+        ),
+    )
+)
