@@ -2,4 +2,12 @@ from apps.companies.api.views import CompanyViewSet
 from apps.companies.models import Company
 from apps.core.registry import Resource, register
 
-register(Resource("companies", model=Company, viewset=CompanyViewSet, counted_as="companies"))
+register(
+    Resource(
+        "companies",
+        model=Company,
+        viewset=CompanyViewSet,
+        embeds=("regions", "zones", "industries", "projects", "observations", "distinctions", "sources"),
+        counted_as="companies",
+    )
+)

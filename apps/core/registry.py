@@ -91,6 +91,18 @@ class Registry:
     def for_model(self, model):
         return next(resource for resource in self.models() if resource.model is model)
 
+    def embedding(self, name):
+        """Every resource whose answers hold records of `name`, directly or through what it embeds in turn:
+        a write to one of its records changes their answers too."""
+        found, pending = set(), [name]
+        while pending:
+            embedded = pending.pop()
+            for resource in self:
+                if embedded in resource.embeds and resource.name not in found:
+                    found.add(resource.name)
+                    pending.append(resource.name)
+        return [resource for resource in self if resource.name in found]
+
     @cached_property
     def loading_order(self):
         """Model resources with every resource a model points at before it (self-references aside)."""

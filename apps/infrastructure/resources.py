@@ -2,4 +2,12 @@ from apps.core.registry import Resource, register
 from apps.infrastructure.api.views import FacilityViewSet
 from apps.infrastructure.models import Facility
 
-register(Resource("facilities", model=Facility, viewset=FacilityViewSet, counted_as="facilities"))
+register(
+    Resource(
+        "facilities",
+        model=Facility,
+        viewset=FacilityViewSet,
+        embeds=("regions", "zones", "facilities", "observations", "distinctions", "sources"),
+        counted_as="facilities",
+    )
+)

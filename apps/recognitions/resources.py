@@ -2,4 +2,11 @@ from apps.core.registry import Resource, register
 from apps.recognitions.api.views import DistinctionViewSet
 from apps.recognitions.models import Distinction
 
-register(Resource("distinctions", model=Distinction, viewset=DistinctionViewSet))
+register(
+    Resource(
+        "distinctions",
+        model=Distinction,
+        viewset=DistinctionViewSet,
+        embeds=("regions", "zones", "industries", "companies", "projects", "facilities", "events", "sources"),
+    )
+)

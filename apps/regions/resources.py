@@ -7,19 +7,6 @@ register(
         "regions",
         model=Region,
         viewset=RegionViewSet,
-        embeds=(
-            "regions",
-            "observations",
-            "distinctions",
-            "indicators",
-            "units",
-            "zones",
-            "industries",
-            "companies",
-            "projects",
-            "facilities",
-            "events",
-            "sources",
-        ),
+        embeds=("regions", "observations", "distinctions", "sources"),
     )
 )
