@@ -32,6 +32,13 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 
+# Every app under apps/ is installed, found rather than listed: adding a domain is adding its folder.
+# The kernel comes first, since its ready() discovers every app's resource declarations.
+PROJECT_APPS = sorted(
+    (f"apps.{path.parent.name}" for path in (BASE_DIR / "apps").glob("*/apps.py")),
+    key=lambda name: (name != "apps.core", name),
+)
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -47,18 +54,7 @@ INSTALLED_APPS = [
     "csp",
     "simple_history",
     "import_export",
-    "apps.core",
-    "apps.regions",
-    "apps.zones",
-    "apps.industries",
-    "apps.companies",
-    "apps.projects",
-    "apps.infrastructure",
-    "apps.indicators",
-    "apps.recognitions",
-    "apps.events",
-    "apps.sources",
-    "apps.curation",
+    *PROJECT_APPS,
 ]
 
 MIDDLEWARE = [

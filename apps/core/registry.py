@@ -79,13 +79,14 @@ class Registry:
         return resource
 
     def __iter__(self):
-        return iter(self.resources.values())
+        """Resources in the order of their names: the API root's order, whatever order apps load in."""
+        return iter(sorted(self.resources.values(), key=lambda resource: resource.name))
 
     def __getitem__(self, name):
         return self.resources[name]
 
     def models(self):
-        """Resources backed by a model, in declaration order."""
+        """Resources backed by a model, in the order of their names."""
         return [resource for resource in self if resource.model is not None]
 
     def for_model(self, model):
