@@ -147,3 +147,29 @@ def test_an_unknown_model_label_is_named(fixtures_copy, capsys):
     (fixtures_copy / "extra.json").write_text('{"auth.user": []}', encoding="utf-8")
     errors = load(fixtures_copy, capsys)
     assert "extra.json › auth.user › - › -: Unknown model label" in errors
+
+
+def test_a_record_renamed_in_the_fixtures_keeps_its_row_and_its_former_slug(fixtures_copy, client):
+    zone = apps.get_model("zones.zone").objects.get(slug="north-group")
+    for path in fixtures_copy.glob("*.json"):
+        path.write_text(path.read_text(encoding="utf-8").replace('"north-group"', '"northern-group"'), encoding="utf-8")
+    edit(fixtures_copy, "zones.json", "zones.zone", "northern-group", former_slugs=["north-group"])
+    call_command("load_curated_data", fixtures_dir=str(fixtures_copy), verbosity=0)
+    assert apps.get_model("zones.zone").objects.get(slug="northern-group").pk == zone.pk
+    response = client.get("/api/v1/zones/north-group/?lang=zh")
+    assert response.status_code == 301
+    assert response["Location"] == "http://testserver/api/v1/zones/northern-group/?lang=zh"
+    assert client.get(response["Location"]).json()["name_zh"] == zone.name_zh
+    call_command("load_curated_data", fixtures_dir=str(fixtures_copy), verbosity=0)
+    assert apps.get_model("core.formerslug").objects.filter(slug="north-group").count() == 1
+
+
+def test_a_former_slug_may_not_be_a_current_one(fixtures_copy, capsys):
+    edit(fixtures_copy, "zones.json", "zones.zone", "north-group", former_slugs=["south-group"])
+    errors = load(fixtures_copy, capsys)
+    assert "zones.json › zones.zone › north-group › former_slugs: 'south-group' is the slug of a record" in errors
+
+
+def test_former_slugs_are_a_list_of_slugs(fixtures_copy, capsys):
+    edit(fixtures_copy, "zones.json", "zones.zone", "north-group", former_slugs="north")
+    assert "former_slugs: Expected a list of slugs." in load(fixtures_copy, capsys)

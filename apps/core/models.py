@@ -2,6 +2,7 @@
 
 from functools import cache
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -54,3 +55,42 @@ class DataVersion(models.Model):
 
     def __str__(self):
         return f"data version {self.version} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
+
+
+class FormerSlug(models.Model):
+    """A natural key a record was known by before it was renamed, so links to it keep working.
+
+    A detail asked for by a former slug answers 301 with the record's current URL. Renames are recorded
+    when a record is saved under a new key (`versioning.track_writes`), and fixtures list a record's
+    former slugs so a fresh database knows them too.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    slug = models.CharField(max_length=120)
+
+    class Meta:
+        ordering = ["content_type", "slug"]
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "slug"], name="former_slug_unique_per_model"),
+            models.CheckConstraint(condition=~models.Q(slug=""), name="former_slug_not_empty"),
+        ]
+
+    def __str__(self):
+        return f"{self.content_type.model}: {self.slug}"
+
+    @classmethod
+    def current_key(cls, model, slug):
+        """The natural key of the record once known as `slug`, or None."""
+        content_type = ContentType.objects.get_for_model(model)
+        former = cls.objects.filter(content_type=content_type, slug=slug).values_list("object_id", flat=True).first()
+        if former is None:
+            return None
+        return model._base_manager.filter(pk=former).values_list(natural_key(model), flat=True).first()
+
+    @classmethod
+    def remember(cls, record, slug):
+        """Record that `record` was known as `slug`; a key taken back by its record is no longer former."""
+        content_type = ContentType.objects.get_for_model(type(record))
+        cls.objects.update_or_create(content_type=content_type, slug=slug, defaults={"object_id": record.pk})
+        cls.objects.filter(content_type=content_type, slug=getattr(record, natural_key(type(record)))).delete()

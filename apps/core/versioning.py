@@ -53,11 +53,25 @@ def bump_on_m2m_change(action, **kwargs):
         bump_version()
 
 
+def remember_former_key(sender, instance, raw=False, **kwargs):
+    """Before a record is saved under a new natural key, keep its old one (see FormerSlug)."""
+    from apps.core.models import FormerSlug, natural_key
+
+    if raw or instance.pk is None:
+        return
+    key = natural_key(sender)
+    old = sender._base_manager.filter(pk=instance.pk).values_list(key, flat=True).first()
+    if old is not None and old != getattr(instance, key):
+        FormerSlug.remember(instance, old)
+
+
 def track_writes(model):
-    """Every save or delete of the model, and every change to its many-to-many links, bumps the version."""
-    from django.db.models.signals import m2m_changed, post_delete, post_save
+    """Every save or delete of the model, and every change to its many-to-many links, bumps the version;
+    a save under a new natural key keeps the old one."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
     uid = f"data-version-{model._meta.label_lower}"
+    pre_save.connect(remember_former_key, sender=model, dispatch_uid=f"{uid}-rename")
     post_save.connect(bump_version, sender=model, dispatch_uid=f"{uid}-save")
     post_delete.connect(bump_version, sender=model, dispatch_uid=f"{uid}-delete")
     for field in model._meta.local_many_to_many:

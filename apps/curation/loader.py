@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import DatabaseError, models, transaction
 
-from apps.core.models import natural_key
+from apps.core.models import FormerSlug, natural_key
 from apps.core.registry import registry
 from apps.curation.spreadsheets import relation_widget
 from apps.sources.citations import CitationChecker, sync_citations
@@ -113,6 +114,10 @@ class CuratedDataLoader:
     def load(self):
         """Load everything or nothing; raises LoadFailed with the report when anything is wrong."""
         grouped = read_fixtures(self.directory, self.report)
+        self.fixture_keys = {
+            label: {record.data.get(natural_key(apps.get_model(label))) for record in records}
+            for label, records in grouped.items()
+        }
         if not self.report.ok:
             raise LoadFailed(self.report)
         try:
@@ -160,7 +165,9 @@ class CuratedDataLoader:
         if not record.data.get(key):
             return
         errors_before = len(self.report.errors)
-        instance = model._default_manager.filter(**{key: record.data[key]}).first()
+        former = self._former_slugs(record, model)
+        # A record renamed in the fixtures is found under the key it had, and saved under the new one.
+        instance = model._default_manager.filter(**{f"{key}__in": [record.data[key], *former]}).first()
         is_new = instance is None
         if is_new:
             instance = model()
@@ -185,6 +192,7 @@ class CuratedDataLoader:
                 return
         m2m_changed = self._set_many_to_many(record, instance, many_to_many)
         citations_changed = self._set_citations(record, model, instance, citations)
+        citations_changed |= self._set_former_slugs(instance, former)
         if is_new:
             self.report.created[record.model_label] += 1
         elif changed or m2m_changed or citations_changed:
@@ -197,7 +205,7 @@ class CuratedDataLoader:
         concrete, many_to_many = {}, {}
         citations = record.data.get("citations")
         for name, value in record.data.items():
-            if name == "citations":
+            if name in ("citations", "former_slugs"):
                 continue
             try:
                 model_field = model._meta.get_field(name)
@@ -252,6 +260,28 @@ class CuratedDataLoader:
                 manager.set(wanted)
                 changed = True
         return changed
+
+    def _former_slugs(self, record, model):
+        """The keys the record was known by before (`former_slugs`), each free of any other record."""
+        former = record.data.get("former_slugs", [])
+        if not isinstance(former, list) or not all(isinstance(slug, str) and slug for slug in former):
+            self._error(record, "former_slugs", "Expected a list of slugs.")
+            return []
+        for slug in former:
+            if slug in self.fixture_keys[record.model_label]:
+                self._error(
+                    record, "former_slugs", f"'{slug}' is the {natural_key(model)} of a record in the fixtures."
+                )
+        return former
+
+    def _set_former_slugs(self, instance, former):
+        content_type = ContentType.objects.get_for_model(type(instance))
+        known = FormerSlug.objects.filter(content_type=content_type, object_id=instance.pk, slug__in=former)
+        known = set(known.values_list("slug", flat=True))
+        for slug in former:
+            if slug not in known:
+                FormerSlug.remember(instance, slug)
+        return set(former) != known
 
     def _set_citations(self, record, model, instance, citations):
         if not is_cited(model):

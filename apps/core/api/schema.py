@@ -39,6 +39,15 @@ class ApiAutoSchema(AutoSchema):
                 continue
             response = OpenApiResponse(ErrorSerializer, description=MESSAGES[int(status)])
             responses.setdefault(status, self._get_response_for_code(response, status, direction=direction))
+        if self._is_detail_lookup():
+            responses.setdefault(
+                "301",
+                {
+                    "description": "Moved permanently: the record was renamed, and `Location` gives its URL under the "
+                    "slug it has now. Former slugs keep working this way.",
+                    "headers": {"Location": {"schema": {"type": "string", "format": "uri"}}},
+                },
+            )
         responses.setdefault(
             "304",
             {
