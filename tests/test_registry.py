@@ -26,41 +26,45 @@ def related_model(model, source):
     return target if crossed else None
 
 
-def embedded_models(serializer, model):
-    """Resource models whose records a serializer shows, looking through what is no resource (citations)."""
-    found = set()
+def shown_models(serializer, model, found):
+    """Resource models a serializer shows, True where it nests their whole records (with citations) and
+    False where it only names them; it looks through what is no resource (a citation's document)."""
     for field in serializer.fields.values():
         inner = field.child if isinstance(field, serializers.ListSerializer) else field
         target = model if field.source == "*" else related_model(model, field.source)
         if target is None:
             continue
         if field.source != "*" and target in RESOURCE_MODELS:
-            found.add(target)
+            whole = isinstance(inner, serializers.Serializer) and "citations" in inner.fields
+            found[target] = found.get(target, False) or whole
         elif isinstance(inner, serializers.Serializer):
-            found |= embedded_models(inner, target)
+            shown_models(inner, target, found)
     return found
 
 
 @pytest.mark.parametrize("resource", SERVED_BY_VIEWSETS, ids=lambda resource: resource.name)
-def test_declared_embeds_are_what_the_serializers_show(resource):
+def test_declared_embeds_and_references_are_what_the_serializers_show(resource):
     viewset = resource.viewset
-    shown = set()
+    shown = {}
     for serializer_class in {viewset.serializer_class, viewset.detail_serializer_class or viewset.serializer_class}:
-        shown |= embedded_models(serializer_class(), resource.model)
-    assert set(resource.embeds) == {registry.for_model(model).name for model in shown}
+        shown_models(serializer_class(), resource.model, shown)
+    assert set(resource.embeds) == {registry.for_model(model).name for model, whole in shown.items() if whole}
+    assert set(resource.references) == {registry.for_model(model).name for model, whole in shown.items() if not whole}
 
 
 def test_every_embedded_name_is_a_declared_resource():
     for resource in registry:
-        assert set(resource.embeds) <= set(registry.resources), resource.name
+        assert {*resource.embeds, *resource.references} <= set(registry.resources), resource.name
 
 
 def test_a_write_reaches_every_resource_that_shows_it_directly_or_through_another():
     embedding_units = {resource.name for resource in registry.embedding("units")}
-    # Units appear in indicators and observations, and through observations in every detail that nests figures.
+    # Units appear in indicators and observations, and through figures in every detail that nests them.
     assert {"indicators", "observations", "projects", "zones", "regions", "events"} <= embedding_units
     assert "sources" not in embedding_units
-    assert {resource.name for resource in registry.embedding("sources")} >= {"projects", "observations"}
+    # A milestone names its project; what the project nests (figures) is not shown in a milestone.
+    assert registry.shown_by("milestones") == {"milestones", "projects", "sources"}
+    assert "milestones" not in {resource.name for resource in registry.embedding("observations")}
 
 
 def test_the_api_root_lists_every_declared_resource_in_order(client):

@@ -7,7 +7,8 @@ register(
         "companies",
         model=Company,
         viewset=CompanyViewSet,
-        embeds=("regions", "zones", "industries", "projects", "observations", "distinctions", "sources"),
+        embeds=("distinctions", "observations"),
+        references=("industries", "projects", "regions", "sources", "zones"),
         counted_as="companies",
     )
 )

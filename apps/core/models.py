@@ -45,16 +45,18 @@ def validate_date_precision(value_date, precision, field_name):
 
 
 class DataVersion(models.Model):
-    """One row counting writes to curated data; HTTP validators and cached responses derive from it."""
+    """Counters of writes: one for all curated data (`name` empty), from which HTTP validators and cached
+    responses derive, and one per resource, from which each record's rendered representation derives."""
 
+    name = models.CharField(max_length=64, unique=True, blank=True)
     version = models.PositiveBigIntegerField(default=1)
     changed_at = models.DateTimeField()
 
     class Meta:
-        ordering = ["pk"]
+        ordering = ["name"]
 
     def __str__(self):
-        return f"data version {self.version} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
+        return f"{self.name or 'data'} version {self.version} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
 
 
 class FormerSlug(models.Model):

@@ -21,8 +21,10 @@ class Resource:
     """A resource of the API: a model served by a viewset, or one view (the timeline, the datasets).
 
     - `name`: its URL segment under /api/v1/ and its key in the API root, plural kebab-case.
-    - `embeds`: the resources whose records appear inside this one's representations (nested or
-      named by reference), so a write to one of those changes this one's answers too.
+    - `embeds`: the resources whose whole records (with their citations) are nested in this one's
+      representations, such as a project's milestones and figures.
+    - `references`: the resources whose records this one's representations name (slug and names, or
+      a citation's document), such as a project's company.
     - `counted_as`: the label it is counted under on the landing page, if it is counted there.
     - `curator_actions`: the model permissions the curator group holds on it.
     - `route`: a view resource's URL name; `urls`: further URL patterns it serves (files, say).
@@ -35,6 +37,7 @@ class Resource:
     route: str = ""
     urls: tuple = ()
     embeds: tuple = ()
+    references: tuple = ()
     counted_as: str = ""
     curator_actions: tuple = ALL_ACTIONS
 
@@ -75,7 +78,8 @@ class Registry:
         if resource.name in self.resources:
             raise ValueError(f"Resource {resource.name!r} is declared twice.")
         self.resources[resource.name] = resource
-        self.__dict__.pop("loading_order", None)
+        for derived in ("loading_order", "by_model"):
+            self.__dict__.pop(derived, None)
         return resource
 
     def __iter__(self):
@@ -90,19 +94,28 @@ class Registry:
         return [resource for resource in self if resource.model is not None]
 
     def for_model(self, model):
-        return next(resource for resource in self.models() if resource.model is model)
+        return self.by_model[model]
+
+    @cached_property
+    def by_model(self):
+        return {resource.model: resource for resource in self.resources.values() if resource.model is not None}
+
+    def shown_by(self, name):
+        """The resources a write to which changes what `name` shows: itself, what it references, and,
+        through every record it nests, what that record shows in turn."""
+        shown, pending = {name}, [name]
+        while pending:
+            resource = self[pending.pop()]
+            shown.update(resource.references)
+            for nested in resource.embeds:
+                if nested not in shown:
+                    shown.add(nested)
+                    pending.append(nested)
+        return shown
 
     def embedding(self, name):
-        """Every resource whose answers hold records of `name`, directly or through what it embeds in turn:
-        a write to one of its records changes their answers too."""
-        found, pending = set(), [name]
-        while pending:
-            embedded = pending.pop()
-            for resource in self:
-                if embedded in resource.embeds and resource.name not in found:
-                    found.add(resource.name)
-                    pending.append(resource.name)
-        return [resource for resource in self if resource.name in found]
+        """The other resources whose answers change when a record of `name` changes."""
+        return [resource for resource in self if resource.name != name and name in self.shown_by(resource.name)]
 
     @cached_property
     def loading_order(self):

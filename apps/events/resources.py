@@ -7,18 +7,9 @@ register(
         "events",
         model=Event,
         viewset=EventViewSet,
-        embeds=(
-            "regions",
-            "zones",
-            "industries",
-            "companies",
-            "projects",
-            "facilities",
-            "observations",
-            "distinctions",
-            "sources",
-        ),
+        embeds=("distinctions", "observations"),
+        references=("companies", "facilities", "industries", "projects", "regions", "sources", "zones"),
         counted_as="events",
     )
 )
-register(Resource("timeline", view=TimelineView, route="timeline", embeds=("milestones", "events", "projects")))
+register(Resource("timeline", view=TimelineView, route="timeline", references=("events", "milestones", "projects")))

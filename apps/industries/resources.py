@@ -7,7 +7,8 @@ register(
         "industries",
         model=Industry,
         viewset=IndustryViewSet,
-        embeds=("zones", "industries", "companies", "projects", "observations", "distinctions", "sources"),
+        embeds=("distinctions", "observations"),
+        references=("companies", "industries", "projects", "sources", "zones"),
         counted_as="industries",
     )
 )

@@ -7,7 +7,8 @@ register(
         "facilities",
         model=Facility,
         viewset=FacilityViewSet,
-        embeds=("regions", "zones", "facilities", "observations", "distinctions", "sources"),
+        embeds=("distinctions", "observations"),
+        references=("facilities", "regions", "sources", "zones"),
         counted_as="facilities",
     )
 )

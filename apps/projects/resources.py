@@ -7,8 +7,16 @@ register(
         "projects",
         model=Project,
         viewset=ProjectViewSet,
-        embeds=("regions", "zones", "industries", "companies", "milestones", "observations", "distinctions", "sources"),
+        embeds=("distinctions", "milestones", "observations"),
+        references=("companies", "industries", "regions", "sources", "zones"),
         counted_as="projects",
     )
 )
-register(Resource("milestones", model=Milestone, viewset=MilestoneViewSet, embeds=("projects", "sources")))
+register(
+    Resource(
+        "milestones",
+        model=Milestone,
+        viewset=MilestoneViewSet,
+        references=("projects", "sources"),
+    )
+)

@@ -7,6 +7,6 @@ register(
         "distinctions",
         model=Distinction,
         viewset=DistinctionViewSet,
-        embeds=("regions", "zones", "industries", "companies", "projects", "facilities", "events", "sources"),
+        references=("companies", "events", "facilities", "industries", "projects", "regions", "sources", "zones"),
     )
 )

@@ -7,6 +7,7 @@ register(
         "regions",
         model=Region,
         viewset=RegionViewSet,
-        embeds=("regions", "observations", "distinctions", "sources"),
+        embeds=("distinctions", "observations"),
+        references=("regions", "sources"),
     )
 )

@@ -52,5 +52,5 @@ def sync_citations(instance, wanted):
             Citation(content_type=content_type, object_id=instance.pk, document_id=doc, quote=quote)
             for doc, quote in missing
         )
-        bump_version()
+        bump_version(sender=type(instance), instance=instance)
     return bool(stale or missing)

@@ -7,17 +7,8 @@ register(
         "zones",
         model=Zone,
         viewset=ZoneViewSet,
-        embeds=(
-            "regions",
-            "zones",
-            "industries",
-            "companies",
-            "projects",
-            "facilities",
-            "observations",
-            "distinctions",
-            "sources",
-        ),
+        embeds=("distinctions", "observations"),
+        references=("companies", "facilities", "industries", "projects", "regions", "sources", "zones"),
         counted_as="zones",
     )
 )

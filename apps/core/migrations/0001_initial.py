@@ -18,11 +18,12 @@ class Migration(migrations.Migration):
             name="DataVersion",
             fields=[
                 ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(blank=True, max_length=64, unique=True)),
                 ("version", models.PositiveBigIntegerField(default=1)),
                 ("changed_at", models.DateTimeField()),
             ],
             options={
-                "ordering": ["pk"],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
