@@ -122,11 +122,23 @@ for database in DATABASES.values():
 if len(DATABASES) > 1:
     DATABASE_ROUTERS = ["jiangmen_api.routers.ReadReplicaRouter"]
 
+# `default` holds responses, counts and throttle counters; `records` each record's rendered JSON
+# (apps/core/api/fragments.py), bounded in local memory by API_RECORD_CACHE_ENTRIES per worker.
 CACHE_URL = os.environ.get("CACHE_URL", "")
 if CACHE_URL.startswith(("redis://", "rediss://")):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+    CACHES = {
+        alias: {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL, "KEY_PREFIX": alias}
+        for alias in ("default", "records")
+    }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+        "records": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "records",
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("API_RECORD_CACHE_ENTRIES", "20000"))},
+        },
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -158,7 +170,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_RENDERER_CLASSES": [
-        "rest_framework.renderers.JSONRenderer",
+        "apps.core.api.renderers.PrerenderedJSONRenderer",
         "apps.core.api.renderers.SpreadsheetCSVRenderer",
         "apps.core.api.renderers.SpreadsheetXLSXRenderer",
     ],
@@ -173,6 +185,8 @@ DATA_VERSION_MEMO_SECONDS = float(os.environ.get("DATA_VERSION_MEMO_SECONDS", "1
 API_RESPONSE_CACHE_SECONDS = int(os.environ.get("API_RESPONSE_CACHE_SECONDS", "3600"))
 # Bytes of rendered responses each worker also keeps in its own memory, in front of the shared cache.
 API_RESPONSE_MEMO_BYTES = int(os.environ.get("API_RESPONSE_MEMO_BYTES", str(16 * 1024 * 1024)))
+# How long a record's rendered JSON is kept; a write to anything it shows makes it stale at once anyway.
+API_RECORD_CACHE_SECONDS = int(os.environ.get("API_RECORD_CACHE_SECONDS", "86400"))
 # How long a list's total count is kept, under the data version like responses, whether or not responses are.
 API_COUNT_CACHE_SECONDS = int(os.environ.get("API_COUNT_CACHE_SECONDS", "3600"))
 

@@ -73,6 +73,7 @@ class Resource:
 @dataclass
 class Registry:
     resources: dict = field(default_factory=dict)
+    shown: dict = field(default_factory=dict)
 
     def register(self, resource):
         if resource.name in self.resources:
@@ -80,6 +81,7 @@ class Registry:
         self.resources[resource.name] = resource
         for derived in ("loading_order", "by_model"):
             self.__dict__.pop(derived, None)
+        self.shown.clear()
         return resource
 
     def __iter__(self):
@@ -103,6 +105,11 @@ class Registry:
     def shown_by(self, name):
         """The resources a write to which changes what `name` shows: itself, what it references, and,
         through every record it nests, what that record shows in turn."""
+        if name not in self.shown:
+            self.shown[name] = frozenset(self._shown_by(name))
+        return self.shown[name]
+
+    def _shown_by(self, name):
         shown, pending = {name}, [name]
         while pending:
             resource = self[pending.pop()]

@@ -9,7 +9,7 @@ import datetime
 from decimal import Decimal, InvalidOperation
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -42,9 +42,12 @@ class APIEndpointTests:
     def detail_url(self, lookup=None):
         return f"{self.url}{lookup or self.lookup}/"
 
-    def count_queries(self, client, url, **params):
-        """Queries for an uncached request, the data version's included."""
-        cache.clear()
+    def count_queries(self, client, url, cold=True, **params):
+        """Queries for an uncached response, the data version's included: with no record rendered yet
+        (`cold`), or with the records already rendered."""
+        caches["default"].clear()
+        if cold:
+            caches["records"].clear()
         with CaptureQueriesContext(connection) as context:
             response = client.get(url, params)
         assert response.status_code == 200, response.content
@@ -96,6 +99,14 @@ class APIEndpointTests:
 
     def test_detail_query_count_is_pinned(self, client):
         assert self.count_queries(client, self.detail_url()) == self.detail_queries
+
+    def test_rendered_records_cost_a_query_for_their_keys(self, client):
+        """Once its records are rendered, a page reads the data version, its count and its keys, and a
+        detail the data version and its key: nothing that grows with what the records nest."""
+        client.get(self.url, {"limit": 100})
+        assert self.count_queries(client, self.url, cold=False, limit=100, offset=0) == 3
+        client.get(self.detail_url())
+        assert self.count_queries(client, self.detail_url(), cold=False, lang="en") == 2
 
     def test_pagination_links_and_bounds(self, client):
         first = self.get(client, limit=1).json()

@@ -5,8 +5,8 @@ from tests.api.test_regions import CURATED
 class TestCompanies(APIEndpointTests):
     url = "/api/v1/companies/"
     lookup = "calb"
-    list_queries = 6
-    detail_queries = 10
+    list_queries = 7
+    detail_queries = 11
     item_fields = CURATED | {"short_name_zh", "short_name_en", "headquarters", "industries", "zones"}
     detail_fields = item_fields | {"projects", "observations", "distinctions"}
     filters = [

@@ -7,8 +7,8 @@ from tests.api.test_regions import CURATED
 class TestEvents(APIEndpointTests):
     url = "/api/v1/events/"
     lookup = "rcep-exchange-centre-established"
-    list_queries = 10
-    detail_queries = 11
+    list_queries = 11
+    detail_queries = 12
     item_fields = CURATED | {
         "kind",
         "date",

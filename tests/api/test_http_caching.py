@@ -91,7 +91,8 @@ def test_pages_of_one_filter_share_their_count_until_a_write(client):
 
 
 REDIS_CACHE = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/15"}
+    alias: {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/15"}
+    for alias in ("default", "records")
 }
 
 

@@ -6,8 +6,8 @@ CURATED = {"slug", "name", "name_zh", "name_en", "description", "description_zh"
 class TestRegions(APIEndpointTests):
     url = "/api/v1/regions/"
     lookup = "jiangmen"
-    list_queries = 4
-    detail_queries = 8
+    list_queries = 5
+    detail_queries = 9
     item_fields = CURATED | {"level", "parent"}
     detail_fields = item_fields | {"children", "observations", "distinctions"}
     filters = [

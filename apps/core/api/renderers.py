@@ -4,7 +4,19 @@ fields flattened into dotted column names (`company.name_en`, `period.start`, `c
 import codecs
 
 from drf_excel.renderers import XLSXRenderer
+from rest_framework.renderers import JSONRenderer
 from rest_framework_csv.renderers import CSVRenderer
+
+from apps.core.api.fragments import Prerendered
+
+
+class PrerenderedJSONRenderer(JSONRenderer):
+    """DRF's JSON renderer, passing JSON that was rendered before (records kept rendered) through as it is."""
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if isinstance(data, Prerendered):
+            return data.content
+        return super().render(data, accepted_media_type, renderer_context)
 
 
 def rows_of(data):

@@ -3,6 +3,7 @@ from django.urls import reverse
 from rest_framework import status, viewsets
 from rest_framework.response import Response
 
+from apps.core.api.fragments import Prerendered, RenderedRecords, splice
 from apps.core.api.language import LanguageNegotiationMixin
 from apps.core.models import FormerSlug
 
@@ -10,7 +11,8 @@ from apps.core.models import FormerSlug
 class PublicReadOnlyViewSet(LanguageNegotiationMixin, viewsets.ReadOnlyModelViewSet):
     """Public data read by slug.
 
-    A detail nests more than a list item, so a retrieve may use its own serializer and prefetches.
+    A detail nests more than a list item, so a retrieve may use its own serializer and prefetches. JSON is
+    served from each record's kept rendering (apps/core/api/fragments.py); spreadsheets are built as usual.
     """
 
     lookup_field = "slug"
@@ -23,14 +25,29 @@ class PublicReadOnlyViewSet(LanguageNegotiationMixin, viewsets.ReadOnlyModelView
             return self.detail_serializer_class
         return super().get_serializer_class()
 
+    def list(self, request, *args, **kwargs):
+        if request.accepted_renderer.format != "json":
+            return super().list(request, *args, **kwargs)
+        keys = self.paginate_queryset(self.filter_queryset(self.get_queryset()).values_list("pk", flat=True))
+        items = RenderedRecords(self, "item", self.get_serializer_class(), self.get_queryset()).get(keys)
+        return Response(Prerendered(splice(self.get_paginated_response([]).data, items)))
+
     def retrieve(self, request, *args, **kwargs):
-        """A record asked for by a slug it has since been renamed from answers 301 with its current URL."""
-        try:
+        lookup = kwargs[self.lookup_field]
+        found = self.filter_queryset(self.get_queryset()).filter(**{self.lookup_field: lookup})
+        key = found.values_list("pk", flat=True).first()
+        if key is None:
+            return self.moved(request, lookup)
+        if request.accepted_renderer.format != "json":
             return super().retrieve(request, *args, **kwargs)
-        except Http404:
-            current = FormerSlug.current_key(self.queryset.model, kwargs[self.lookup_field])
-            if current is None:
-                raise
+        (content,) = RenderedRecords(self, "detail", self.get_serializer_class(), self.get_queryset()).get([key])
+        return Response(Prerendered(content))
+
+    def moved(self, request, lookup):
+        """A record asked for by a slug it has since been renamed from answers 301 with its current URL."""
+        current = FormerSlug.current_key(self.queryset.model, lookup)
+        if current is None:
+            raise Http404
         path = reverse(f"{self.basename}-detail", kwargs={self.lookup_field: current})
         query = request.META.get("QUERY_STRING")
         location = request.build_absolute_uri(f"{path}?{query}" if query else path)
