@@ -1,6 +1,7 @@
 """The curated dataset: every record cited verbatim, every figure machine-readable and consistent."""
 
 import re
+from collections import Counter
 from decimal import Decimal
 
 import pytest
@@ -10,19 +11,20 @@ from django.core.management import call_command
 from apps.core.models import natural_key
 from apps.curation.loader import model_order
 from apps.indicators.models import Observation
+from apps.sources.coverage import split_paragraphs
 from apps.sources.models import Citation, SourceDocument, is_cited, without_whitespace
 
 EXPECTED_COUNTS = {
     "sources.sourcedocument": 1,
     "indicators.unit": 20,
-    "regions.region": 23,
-    "zones.zone": 26,
+    "regions.region": 24,
+    "zones.zone": 27,
     "industries.industry": 16,
     "companies.company": 6,
     "projects.project": 2,
     "projects.milestone": 11,
     "infrastructure.facility": 10,
-    "events.event": 29,
+    "events.event": 30,
     "indicators.indicator": 46,
     "indicators.observation": 66,
     "recognitions.distinction": 35,
@@ -46,6 +48,21 @@ def test_every_quote_occurs_verbatim_in_its_document():
     missing = [c for c in Citation.objects.all() if without_whitespace(c.quote) not in texts[c.document_id]]
     assert missing == []
     assert Citation.objects.count() > sum(EXPECTED_COUNTS[label] for label in CITED_MODELS)
+
+
+TIMES = {2: "twice", 3: "three times", 4: "four times", 5: "five times", 6: "six times", 7: "seven times"}
+
+
+def test_a_source_description_states_each_repeated_paragraph_and_how_often():
+    """A paragraph printed more than once is named by its opening words, followed by how many times it appears."""
+    for document in SourceDocument.objects.all():
+        counts = Counter(paragraph.text for paragraph in split_paragraphs(document.read_text()))
+        repeated = {text[:6]: count for text, count in counts.items() if count > 1}
+        if not repeated:
+            assert "repeat" not in document.description_en.lower(), document.slug
+        for opening, count in repeated.items():
+            stated = re.search(rf"{re.escape(opening)}[^.;“]*?\b{TIMES[count]}\b", document.description_en)
+            assert stated, (document.slug, opening, count)
 
 
 def test_source_documents_match_their_checksums():

@@ -9,7 +9,7 @@ CALB_PROJECT = {
     "slug": "calb-jiangmen-base",
     "name_zh": "中创新航江门基地项目",
     "name_en": "CALB Jiangmen Base Project",
-    "company": {"slug": "calb", "name_zh": "中创新航科技股份有限公司", "name_en": "CALB Group Co., Ltd."},
+    "company": {"slug": "calb", "name_zh": "中创新航科技股份有限公司", "name_en": "CALB Co., Ltd."},
     "industry": {"slug": "power-batteries", "name_zh": "动力电池", "name_en": "Power batteries"},
     "zone": {"slug": "fengshan-lake-park", "name_zh": "凤山湖园区", "name_en": "Fengshan Lake Park"},
     "region": {"slug": "xinhui", "name_zh": "新会区", "name_en": "Xinhui District"},
