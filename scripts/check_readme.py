@@ -9,6 +9,11 @@ command in a ```sh block that names the address is an error, so nothing that tal
 The server is started as `make run` starts it (migrate, load_curated_data, runserver with DJANGO_DEBUG=1),
 on a fresh SQLite file unless --database-url names a database, or not at all with --base-url.
 
+The README's PostgreSQL block is not run as written: it names a fixed database on a server others share and
+ends in `make run`, which serves until stopped. .ci/run takes its steps on a throwaway database (createdb,
+DATABASE_URL, the data steps, these examples with --database-url, the suite), and tests/test_readme.py checks
+that every environment variable the README names is one the settings read.
+
 Usage: .venv/bin/python scripts/check_readme.py [--port N] [--database-url URL | --base-url URL] [README]
 """
 
