@@ -1,25 +1,23 @@
-# Two commands do everything on a fresh machine with Python 3.11: `make run` and `make test`.
-PYTHON ?= python3.11
-VENV := .venv
+# Two commands do everything on a fresh machine with Python 3.11, 3.12 or 3.13: `make run` and `make test`.
+# The venv is made with the newest of those on the PATH, or with PYTHON=/path/to/python3.x, in VENV (.venv),
+# and made anew when the interpreter or the requirements change (scripts/venv.sh).
+PYTHON ?=
+VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: install browser run test lint format schema loadtest bench bench-scale bench-memory
 
-$(BIN)/activate: requirements.txt requirements-dev.txt
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements-dev.txt
-	touch $(BIN)/activate
-
-install: $(BIN)/activate
+install:
+	@PYTHON='$(PYTHON)' VENV='$(VENV)' sh scripts/venv.sh
 
 # The browser tests drive Debian's Chromium (no browser download): installed here when missing.
 browser:
 	@command -v chromium > /dev/null || { apt-get update -q > /dev/null && apt-get install -y -q chromium > /dev/null; }
 
 run: install
+	@$(BIN)/python scripts/check_port.py $(HOST) $(PORT)
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(BIN)/python manage.py load_curated_data
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
