@@ -122,6 +122,13 @@ class NonEmptyParametersMixin:
 FORM_CLASSES = {}
 
 
+class SharedFields(dict):
+    """A form's fields, which each form would otherwise deep-copy (widgets, querysets and all) on creation."""
+
+    def __deepcopy__(self, memo):
+        return dict(self)
+
+
 class StrictFilterSet(django_filters.FilterSet):
     """The base of every FilterSet: booleans are true or false, and no parameter is empty."""
 
@@ -168,11 +175,14 @@ class StrictFilterSet(django_filters.FilterSet):
         return super().qs if self.filtered else self.queryset.all()
 
     def get_form_class(self):
-        """The form class, built once per FilterSet class (django-filter builds one per request)."""
+        """The form class, built once per FilterSet class (django-filter builds one per request), its fields
+        shared by the forms it makes: they only validate, and hold nothing of a request."""
         form_class = FORM_CLASSES.get(type(self))
         if form_class is None:
             built = super().get_form_class()
-            form_class = FORM_CLASSES[type(self)] = type(built.__name__, (NonEmptyParametersMixin, built), {})
+            form_class = type(built.__name__, (NonEmptyParametersMixin, built), {})
+            form_class.base_fields = SharedFields(form_class.base_fields)
+            FORM_CLASSES[type(self)] = form_class
         return form_class
 
 

@@ -8,7 +8,7 @@ from rest_framework.pagination import LimitOffsetPagination
 from apps.core.versioning import current_version
 
 # Parameters that choose how a page is presented, not which records it counts.
-PRESENTING = {"limit", "offset", "format", "lang"}
+PRESENTING = {"limit", "offset", "ordering", "format", "lang"}
 
 
 class StrictLimitOffsetPagination(LimitOffsetPagination):
@@ -33,7 +33,7 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
     def get_count(self, queryset):
         """Counts change only with the data, so each is kept under the data version: pages of one filter
         share it, and a large table is counted once per write rather than once per request. The key is the
-        path and every parameter that selects records (not paging, format or language), which is cheaper
+        path and every parameter that selects records (not paging, order, format or language), which is cheaper
         to make than the SQL and says as much."""
         request = self.request
         selecting = sorted((name, values) for name, values in request.query_params.lists() if name not in PRESENTING)
