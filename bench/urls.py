@@ -23,7 +23,6 @@ sample of all against the server.
 
 import argparse
 import json
-import math
 import os
 import random
 import re
@@ -445,7 +444,7 @@ def generate(count=20_000, seed=12, schema_file=None, csv_share=0.0):
 
 
 def magnitude(number):
-    return f"{number:,}" if number < 10**6 else f"~1e{int(math.log10(number))}"
+    return f"{number:,}" if number < 10**6 else f"~10^{len(str(number)) - 1}"
 
 
 def main():
