@@ -31,6 +31,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -45,6 +46,9 @@ ORDERING_SHARE = 0.5
 LIMIT_SHARE = 0.85
 OFFSET_SHARE = 0.5
 MAX_LIMIT = 100
+# Of the filters an anchor record has no value for, the share given a value from elsewhere in the data
+# (which may match nothing, as a real client's filters sometimes do).
+UNANCHORED_SHARE = 0.1
 # The largest share of the URLs that details and the root may take.
 FIXED_SHARE = 0.25
 LANGS = (None, "zh", "en")
@@ -131,8 +135,23 @@ def operations(schema):
     return found
 
 
+@lru_cache
+def filterset_of(resource):
+    """The FilterSet that documents a resource's parameters: its viewset's, or the one its view's backend names."""
+    if resource is None:
+        return None
+    if resource.filterset_class is not None or resource.view is None:
+        return resource.filterset_class
+    for backend in getattr(resource.view, "filter_backends", ()):
+        get_filterset_class = getattr(backend(), "get_filterset_class", None)
+        found = get_filterset_class(resource.view(), resource.view.queryset) if get_filterset_class else None
+        if found is not None:
+            return found
+    return None
+
+
 def filter_spec(operation, name):
-    filterset = operation.resource.filterset_class if operation.resource else None
+    filterset = filterset_of(operation.resource)
     return filterset.base_filters.get(name) if filterset is not None else None
 
 
@@ -228,13 +247,35 @@ def anchored_value(operation, name, record, rng):
         value = rng.choice(mine)
         return bounded(pool, value, spec.lookup_expr, rng)
     if spec.method is not None:
-        return None
+        return related_keys_by_name(record, name, rng)
     value = getattr(record, spec.field_name, None)
     if value in (None, ""):
         return None
     if spec.lookup_expr in ("gte", "gt", "lte", "lt"):
         return bounded(pool, value, spec.lookup_expr, rng)
     return as_param(value)
+
+
+def related_keys_by_name(record, name, rng):
+    """For a filter run by a method (the timeline's `project`): the key of the record's relation of that name."""
+    from django.core.exceptions import FieldDoesNotExist
+
+    from apps.core.models import natural_key
+
+    for candidate in (name, f"{name}s"):
+        try:
+            f = type(record)._meta.get_field(candidate)
+        except FieldDoesNotExist:
+            continue
+        if not f.is_relation or f.related_model is None:
+            continue
+        key = natural_key(f.related_model)
+        if f.many_to_many or f.one_to_many:
+            keys = list(getattr(record, candidate).values_list(key, flat=True))
+            return rng.choice(keys) if keys else None
+        related = getattr(record, candidate)
+        return getattr(related, key) if related is not None else None
+    return None
 
 
 def bounded(pool, value, lookup, rng):
@@ -292,15 +333,24 @@ class Generator:
                     operation.values[name] = data_values(operation, name, parameter.get("schema", {}))
             resource = operation.resource
             if resource is not None and resource.model is not None:
-                # A sample of records at most, so the draw stays cheap on a large database.
-                ids = list(resource.viewset.queryset.order_by("pk").values_list("pk", flat=True))
-                ids = sorted(self.rng.sample(ids, min(sample, len(ids))))
+                records = self.sample_of(resource, sample)
                 if operation.kind == "list":
-                    self.anchors[operation.path] = list(resource.model._base_manager.filter(pk__in=ids).order_by("pk"))
+                    self.anchors[operation.path] = records
                 elif operation.kind == "detail":
-                    keys = resource.model._base_manager.filter(pk__in=ids).order_by("pk")
-                    self.keys[operation.path] = list(keys.values_list(resource.natural_key, flat=True))
+                    self.keys[operation.path] = [getattr(record, resource.natural_key) for record in records]
+            elif operation.kind == "list":
+                # A view listing other resources' records (the timeline) anchors on theirs.
+                sources = embedded(operation)
+                self.anchors[operation.path] = [
+                    record for r in sources for record in self.sample_of(r, sample // max(1, len(sources)))
+                ]
             operation.space = self.space(operation)
+
+    def sample_of(self, resource, size):
+        """Up to `size` of the resource's records, drawn at random, so the draw stays cheap on a large database."""
+        ids = list(resource.viewset.queryset.order_by("pk").values_list("pk", flat=True))
+        ids = sorted(self.rng.sample(ids, min(size, len(ids))))
+        return list(resource.model._base_manager.filter(pk__in=ids).order_by("pk"))
 
     def filters(self, operation):
         return [name for name, values in operation.values.items() if values]
@@ -347,11 +397,18 @@ class Generator:
         rng = self.rng
         anchor = rng.choice(self.anchors.get(operation.path) or [None])
         names = self.filters(operation)
-        chosen = rng.sample(names, min(len(names), rng.choices(FILTER_COUNTS, FILTER_COUNT_WEIGHTS)[0]))
+        rng.shuffle(names)
+        wanted = rng.choices(FILTER_COUNTS, FILTER_COUNT_WEIGHTS)[0]
         params = {}
-        for name in chosen:
+        for name in names:
+            if len(params) == wanted:
+                break
             value = anchored_value(operation, name, anchor, rng)
-            params[name] = value if value is not None else rng.choice(operation.values[name])
+            # Filters the anchor has no value for are passed over, but a few take any value the data has.
+            if value is None and rng.random() < UNANCHORED_SHARE:
+                value = rng.choice(operation.values[name])
+            if value is not None:
+                params[name] = value
         if rng.random() < OFFSET_SHARE:
             # Counting runs the FilterSet, which also checks the filters; the sample the harness sends checks the rest.
             count = self.count_of(operation, params)
