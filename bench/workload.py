@@ -329,7 +329,7 @@ def measure_datasette(sqlite_path, workdir, args):
         with urllib.request.urlopen(server.base + "/-/versions.json", timeout=30) as response:
             results["version"] = json.loads(response.read())["datasette"]["version"]
         for name, _, query, _ in QUESTIONS:
-            path = f"/{database}/{query}&_labels=on"
+            path = f"/{database}/{query}&_labels=on" + ("&_nosuggest=1" if args.datasette_nosuggest else "")
             with urllib.request.urlopen(server.base + path, timeout=30) as response:
                 rows = len(json.loads(response.read())["rows"])
             if not rows:
@@ -420,6 +420,11 @@ def main():
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--scale", type=int, default=1, help="copies of the curated data (generate_synthetic_data)")
     parser.add_argument("--without-datasette", action="store_true")
+    parser.add_argument(
+        "--datasette-nosuggest",
+        action="store_true",
+        help="ask Datasette not to compute the facet suggestions it adds to every table answer by default",
+    )
     args = parser.parse_args()
     with_datasette = args.database == "sqlite" and not args.without_datasette
     if shutil.which("wrk") is None:
