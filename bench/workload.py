@@ -399,10 +399,11 @@ def table(run):
         ratio = off[name]["rps"] / bare
         row(f"cache off: {name}", off[name], f"{ratio:.3f}", f"≥ {target}: {verdict(ratio >= target)}")
     if datasette:
+        nosuggest = ", `_nosuggest=1`" if run["args"]["datasette_nosuggest"] else ""
         for name, _, _, _ in QUESTIONS:
             times = off[name]["rps"] / datasette[name]["rps"]
             row(
-                f"Datasette {datasette['version']}: {name}",
+                f"Datasette {datasette['version']}{nosuggest}: {name}",
                 datasette[name],
                 f"API {times:.2f}x",
                 f"API ≥ {DATASETTE_TARGET:.0f}x: {verdict(times >= DATASETTE_TARGET)}",
