@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install browser run test lint format schema loadtest bench bench-scale bench-memory
+.PHONY: install browser run test lint format schema loadtest wrk bench bench-postgres bench-cache bench-scale bench-memory
 
 install:
 	@PYTHON='$(PYTHON)' VENV='$(VENV)' sh scripts/venv.sh
@@ -39,14 +39,31 @@ schema: install
 loadtest: install
 	bench/load_test.sh 60 50
 
-bench: install
-	@command -v wrk > /dev/null || apt-get install -y -q wrk
+# Datasette is the benchmark's yardstick, never a dependency of the API: it gets a virtual environment of its own.
+DATASETTE := bench/.venv-datasette
+
+$(DATASETTE)/bin/uvicorn:
+	$(PYTHON) -m venv $(DATASETTE)
+	$(DATASETTE)/bin/pip install --quiet 'datasette==0.65.*' uvicorn
+
+wrk:
+	@command -v wrk > /dev/null || apt-get install -y -q wrk || { apt-get update -q > /dev/null && apt-get install -y -q wrk; }
+
+# One run: distinct URLs (cache as shipped, and after a curator's save), cache off, and Datasette on the same file.
+bench: install wrk $(DATASETTE)/bin/uvicorn
+	$(BIN)/python bench/workload.py
+
+# The distinct-URL and cache-off figures on PostgreSQL (database jiangmen_bench12, dropped afterwards).
+bench-postgres: install wrk
+	$(BIN)/python bench/workload.py --database postgres
+
+# One URL repeated per endpoint: what the response cache and conditional requests give, on PostgreSQL.
+bench-cache: install wrk
 	$(BIN)/python bench/run.py --seconds 10 --connections 32
 	$(BIN)/python bench/run.py --seconds 10 --connections 32 --cache-url redis://127.0.0.1:6379/1
 	$(BIN)/python bench/run.py --seconds 10 --connections 32 --without-response-cache
 
-bench-scale: install
-	@command -v wrk > /dev/null || apt-get install -y -q wrk
+bench-scale: install wrk
 	$(BIN)/python bench/scale.py --scales 1,100,10000
 
 bench-memory: install

@@ -1,26 +1,78 @@
--- Cycles through the request mix in bench/mix.txt, one path per line, and counts non-2xx answers.
-local paths = {}
-for line in io.lines(os.getenv("MIX_FILE") or "bench/mix.txt") do
-  if line ~= "" and line:sub(1, 1) ~= "#" then paths[#paths + 1] = line end
+-- Cycles through the request mix in MIX_FILE (bench/mix.txt by default), one path per line, and counts
+-- answers of 400 or more.
+--
+-- With MIX_ONCE=1 no path is sent twice: each of the MIX_THREADS threads takes its own interleaved
+-- slice of the file, counts every answer but a 200 as an error, and the run stops when a slice runs
+-- out, so a run of distinct URLs never turns into a run of cached ones. The summary then says how many paths
+-- were sent and how many threads ran out before the time was up.
+local once = os.getenv("MIX_ONCE") == "1"
+local thread_count = tonumber(os.getenv("MIX_THREADS") or "1")
+local threads = {}
+local started = 0
+
+setup = function(thread)
+  thread:set("id", started)
+  started = started + 1
+  threads[#threads + 1] = thread
 end
-local index = 0
+
+-- Wall-clock seconds: wrk waits out its full duration even when every thread has stopped, so the rate of
+-- a run that ran out of paths is taken over the time until the last thread stopped instead.
+local function now()
+  local clock = io.popen("date +%s.%N")
+  local seconds = tonumber(clock:read("*l"))
+  clock:close()
+  return seconds
+end
+
+init = function()
+  failures, sent, exhausted, ran_out_at = 0, 0, 0, 0
+  started_at = once and now() or 0
+  paths = {}
+  local index = 0
+  for line in io.lines(os.getenv("MIX_FILE") or "bench/mix.txt") do
+    if line ~= "" and line:sub(1, 1) ~= "#" then
+      if not once or index % thread_count == id then paths[#paths + 1] = line end
+      index = index + 1
+    end
+  end
+  position = 0
+end
 
 request = function()
-  index = index % #paths + 1
-  return wrk.format("GET", paths[index])
+  if once and position >= #paths then
+    -- Out of distinct paths: stop rather than repeat one. An empty request sends nothing.
+    if exhausted == 0 then
+      wrk.thread:stop()
+      ran_out_at = now()
+    end
+    exhausted = 1
+    return ""
+  end
+  position = once and position + 1 or position % #paths + 1
+  sent = sent + 1
+  return wrk.format("GET", paths[position])
 end
 
-local threads = {}
-setup = function(thread) threads[#threads + 1] = thread end
-init = function() failures = 0 end
-response = function(status) if status >= 400 then failures = failures + 1 end end
+response = function(status)
+  if status >= 400 or (once and status ~= 200) then failures = failures + 1 end
+end
 
 done = function(summary, latency)
-  local failed = 0
-  for _, thread in ipairs(threads) do failed = failed + thread:get("failures") end
-  io.write(string.format("requests=%d errors_http=%d errors_socket=%d p50_ms=%.2f p99_ms=%.2f rps=%.1f\n",
+  local failed, total_sent, ran_out, first_start, last_stop = 0, 0, 0, math.huge, 0
+  for _, thread in ipairs(threads) do
+    failed = failed + thread:get("failures")
+    total_sent = total_sent + thread:get("sent")
+    ran_out = ran_out + thread:get("exhausted")
+    first_start = math.min(first_start, thread:get("started_at"))
+    last_stop = math.max(last_stop, thread:get("ran_out_at"))
+  end
+  local seconds = summary.duration / 1e6
+  if ran_out == #threads then seconds = math.min(seconds, last_stop - first_start) end
+  io.write(string.format("requests=%d errors_http=%d errors_socket=%d p50_ms=%.2f p99_ms=%.2f rps=%.1f"
+    .. " sent=%d exhausted=%d seconds=%.2f\n",
     summary.requests, failed,
     summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
     latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    summary.requests / (summary.duration / 1e6)))
+    summary.requests / seconds, total_sent, ran_out, seconds))
 end

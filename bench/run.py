@@ -1,7 +1,8 @@
-"""`make bench`: the API against a bare Django view, both served by gunicorn on PostgreSQL in one run.
+"""`make bench-cache`: the API against a bare Django view on PostgreSQL, one URL repeated per endpoint.
 
 For each endpoint, wrk drives the server from its own process for a fixed time at a fixed number of
 connections; the table gives requests per second, p50 and p99 latency, and the ratio to the bare view.
+Repeating one URL measures the response cache; `make bench` (bench/workload.py) measures distinct URLs.
 """
 
 import argparse
