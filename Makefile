@@ -42,8 +42,8 @@ loadtest: install
 # Datasette is the benchmark's yardstick, never a dependency of the API: it gets a virtual environment of its own.
 DATASETTE := bench/.venv-datasette
 
-$(DATASETTE)/bin/uvicorn:
-	$(PYTHON) -m venv $(DATASETTE)
+$(DATASETTE)/bin/uvicorn: install
+	$(BIN)/python -m venv $(DATASETTE)
 	$(DATASETTE)/bin/pip install --quiet 'datasette==0.65.*' uvicorn
 
 wrk:
