@@ -30,6 +30,22 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
             raise ValidationError({param: [f"Must be at least {minimum}."]})
         return value
 
+    def paginate_queryset(self, queryset, request, view=None):
+        """The page first: a page that is not full is the end of the list and says how many there are, so
+        only a full or empty page needs the count."""
+        self.request = request
+        self.limit = self.get_limit(request)
+        self.offset = self.get_offset(request)
+        page = list(queryset[self.offset : self.offset + self.limit])
+        short = len(page) < self.limit
+        if (page and short) or (not page and not self.offset):
+            self.count = self.offset + len(page)
+        else:
+            self.count = self.get_count(queryset)
+        if self.count > self.limit and self.template is not None:
+            self.display_page_controls = True
+        return page
+
     def get_count(self, queryset):
         """Counts change only with the data, so each is kept under the data version: pages of one filter
         share it, and a large table is counted once per write rather than once per request. The key is the
