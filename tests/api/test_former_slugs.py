@@ -45,3 +45,9 @@ def test_the_slugs_renamed_by_the_review_still_answer(client):
         response = client.get(f"/api/v1/distinctions/{former}/")
         assert response.status_code == 301
         assert response["Location"] == f"http://testserver/api/v1/distinctions/{current}/"
+
+
+def test_a_former_slug_redirects_a_spreadsheet_too(client):
+    response = client.get("/api/v1/distinctions/longi-fortune-global-500/", {"format": "csv"})
+    assert response.status_code == 301
+    assert response["Location"] == "http://testserver/api/v1/distinctions/longi-world-top-500/?format=csv"

@@ -34,12 +34,15 @@ class PublicReadOnlyViewSet(LanguageNegotiationMixin, viewsets.ReadOnlyModelView
 
     def retrieve(self, request, *args, **kwargs):
         lookup = kwargs[self.lookup_field]
+        if request.accepted_renderer.format != "json":
+            try:
+                return super().retrieve(request, *args, **kwargs)
+            except Http404:
+                return self.moved(request, lookup)
         found = self.filter_queryset(self.get_queryset()).filter(**{self.lookup_field: lookup})
         key = found.values_list("pk", flat=True).first()
         if key is None:
             return self.moved(request, lookup)
-        if request.accepted_renderer.format != "json":
-            return super().retrieve(request, *args, **kwargs)
         (content,) = RenderedRecords(self, "detail", self.get_serializer_class(), self.get_queryset()).get([key])
         return Response(Prerendered(content))
 
