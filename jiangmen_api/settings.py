@@ -186,6 +186,7 @@ API_RESPONSE_CACHE_SECONDS = int(os.environ.get("API_RESPONSE_CACHE_SECONDS", "3
 # Bytes of rendered responses each worker also keeps in its own memory, in front of the shared cache.
 API_RESPONSE_MEMO_BYTES = int(os.environ.get("API_RESPONSE_MEMO_BYTES", str(16 * 1024 * 1024)))
 # How long a record's rendered JSON is kept; a write to anything it shows makes it stale at once anyway.
+API_RECORD_MEMO_BYTES = int(os.environ.get("API_RECORD_MEMO_BYTES", str(16 * 1024 * 1024)))
 API_RECORD_CACHE_SECONDS = int(os.environ.get("API_RECORD_CACHE_SECONDS", "86400"))
 # How long a list's total count is kept, under the data version like responses, whether or not responses are.
 API_COUNT_CACHE_SECONDS = int(os.environ.get("API_COUNT_CACHE_SECONDS", "3600"))

@@ -7,8 +7,8 @@ from tests.api.test_regions import CURATED
 class TestEvents(APIEndpointTests):
     url = "/api/v1/events/"
     lookup = "rcep-exchange-centre-established"
-    list_queries = 11
-    detail_queries = 12
+    list_queries = 12
+    detail_queries = 14
     item_fields = CURATED | {
         "kind",
         "date",

@@ -110,14 +110,14 @@ def test_with_a_cache_url_responses_are_kept_in_redis(client, settings, django_a
 
 
 def test_the_per_process_memo_stays_within_its_byte_budget():
-    from apps.core.middleware import ResponseMemo
+    from apps.core.memo import BytesMemo
 
-    memo = ResponseMemo(max_bytes=10)
-    memo.put("a", (b"12345", "application/json"))
-    memo.put("b", (b"12345", "application/json"))
-    assert memo.get("a") is not None
-    memo.put("c", (b"123", "application/json"))
+    memo = BytesMemo(max_bytes=10)
+    memo.put("a", b"12345", 5)
+    memo.put("b", b"12345", 5)
+    assert memo.get("a") == b"12345"
+    memo.put("c", b"123", 3)
     assert memo.get("b") is None
     assert memo.size <= 10
-    memo.put("huge", (b"x" * 11, "application/json"))
+    memo.put("huge", b"x" * 11, 11)
     assert memo.get("huge") is None
