@@ -5,6 +5,7 @@ handling; they are still throttled, since throttling comes first.
 """
 
 import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified, JsonResponse

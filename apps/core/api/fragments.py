@@ -73,7 +73,6 @@ class RenderedRecords:
             found.update(shared)
         return [found[name] for name in names]
 
-
     def batch(self, missing):
         """The missing records and the ones after them that this worker has not rendered yet, up to READ_AHEAD.
 
