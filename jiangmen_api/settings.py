@@ -122,8 +122,9 @@ for database in DATABASES.values():
 if len(DATABASES) > 1:
     DATABASE_ROUTERS = ["jiangmen_api.routers.ReadReplicaRouter"]
 
-# `default` holds responses, counts and throttle counters; `records` each record's rendered JSON
-# (apps/core/api/fragments.py), bounded in local memory by API_RECORD_CACHE_ENTRIES per worker.
+# `default` holds responses, counts and throttle counters; `records` each record's rendered JSON, shared
+# between workers through Redis (apps/core/api/fragments.py); each worker also keeps the records it
+# serves most in a memo of API_RECORD_MEMO_BYTES.
 CACHE_URL = os.environ.get("CACHE_URL", "")
 if CACHE_URL.startswith(("redis://", "rediss://")):
     CACHES = {
@@ -133,11 +134,8 @@ if CACHE_URL.startswith(("redis://", "rediss://")):
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
-        "records": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "records",
-            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("API_RECORD_CACHE_ENTRIES", "20000"))},
-        },
+        # Each worker keeps its rendered records in its own memo (API_RECORD_MEMO_BYTES): nothing to share.
+        "records": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
     }
 
 AUTH_PASSWORD_VALIDATORS = [
