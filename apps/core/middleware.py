@@ -7,7 +7,8 @@ handling; they are still throttled, since throttling comes first.
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpResponse, HttpResponseNotModified, JsonResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
@@ -73,7 +74,9 @@ class ConditionalCacheMiddleware:
             return JsonResponse(error_body(412, "precondition_failed", MESSAGES[412]), status=412)
 
         key = f"api-response:{version.number}:{digest}"
-        cached = self.memo.get(key) or cache.get(key)
+        # A cache in this process's own memory would only hold a second copy of what the memo holds.
+        shared = not isinstance(caches["default"], LocMemCache)
+        cached = self.memo.get(key) or (cache.get(key) if shared else None)
         if cached is not None:
             self.memo.put(key, cached, len(cached[0]))
             content, content_type = cached
@@ -82,9 +85,10 @@ class ConditionalCacheMiddleware:
         response = self.get_response(request)
         if response.status_code == 200 and not response.streaming:
             entry = (response.content, response["Content-Type"])
-            cache.set(key, entry, settings.API_RESPONSE_CACHE_SECONDS)
             if settings.API_RESPONSE_CACHE_SECONDS:
                 self.memo.put(key, entry, len(entry[0]))
+                if shared:
+                    cache.set(key, entry, settings.API_RESPONSE_CACHE_SECONDS)
             return self.finish(response, etag, last_modified)
         return response
 

@@ -121,3 +121,13 @@ def test_the_per_process_memo_stays_within_its_byte_budget():
     assert memo.size <= 10
     memo.put("huge", b"x" * 11, 11)
     assert memo.get("huge") is None
+
+
+def test_without_a_shared_cache_a_response_is_kept_once_per_worker(client, django_assert_num_queries):
+    """The per-process memo holds it; the cache in local memory would only hold a second copy."""
+    from django.core.cache import cache
+
+    first = client.get("/api/v1/zones/")
+    with django_assert_num_queries(1):
+        assert client.get("/api/v1/zones/").content == first.content
+    assert not any("api-response:" in key for key in cache._cache)
