@@ -7,18 +7,23 @@ without a second copy of them.
 """
 
 import copy
+import hashlib
 import json
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django_filters import ChoiceFilter, OrderingFilter
 from rest_framework.exceptions import ValidationError
 
 from apps.core.api.language import DEFAULT_LANGUAGE, negotiate_language
 from apps.core.filtersets import NaturalKeyFilter, StrictBooleanFilter
 from apps.core.models import natural_key
+from apps.core.versioning import current_version
 from apps.explorer.records import label_for
 
 FACET_VALUES = 12
@@ -73,7 +78,9 @@ def api_read(request, resource, key=None, params=None):
     }
     internal.path = internal.path_info = path
     if resource.viewset is not None:
-        view = resource.viewset.as_view({"get": "retrieve" if key else "list"})
+        view = resource.viewset.as_view(
+            {"get": "retrieve" if key else "list"}, basename=resource.model._meta.model_name, detail=bool(key)
+        )
         response = view(internal, **({resource.viewset.lookup_field: key} if key else {}))
     else:
         response = resource.view.as_view()(internal)
@@ -112,8 +119,38 @@ class Facet:
     more: int
 
 
-def facets(request, resource, queryset, filterset):
-    """Counts of the listed records per value of each enum, flag and related record the FilterSet filters on."""
+def facets(request, resource):
+    """Counts of the listed records per value of each enum, flag and related record the FilterSet filters on.
+
+    Kept under the data version and the parameters that select records, as the API keeps its counts.
+    """
+    filterset_class = resource.filterset_class
+    selecting = sorted(
+        (name, request.GET.getlist(name))
+        for name in request.GET
+        if name in filterset_class.base_filters and name != "ordering"
+    )
+    digest = hashlib.blake2b(f"{resource.name}|{page_language(request)}|{selecting!r}".encode(), digest_size=16)
+    key = f"explorer-facets:{current_version(request).number}:{digest.hexdigest()}"
+    counted = cache.get(key)
+    if counted is None:
+        counted = count_facets(request, resource)
+        cache.set(key, counted, settings.API_COUNT_CACHE_SECONDS)
+    found = []
+    for name, label, rows, more in counted:
+        values = []
+        for value, value_label, records in rows:
+            selected = request.GET.get(name) == value
+            values.append(FacetValue(value, value_label, records, selected, toggled(request, name, value, selected)))
+        found.append(Facet(name, label, values, more))
+    return found
+
+
+def count_facets(request, resource):
+    """Each facet as (parameter, label, [(value, label, count)], how many values more)."""
+    queryset, filterset = filtered_queryset(request, resource)
+    if queryset is None:
+        return []
     found = []
     model = resource.model
     for name, declared in filterset.base_filters.items():
@@ -131,19 +168,14 @@ def facets(request, resource, queryset, filterset):
         if kind == "choice" and field.get_internal_type() != "BooleanField":
             counted = counted.exclude(**{field_name: ""})  # a blank choice cannot be asked for: `?level=` is a 400
         rows = list(
-            counted.values(field_name)
-            .annotate(records=Count("pk", distinct=True))
-            .order_by("-records", field_name)
+            counted.values(field_name).annotate(records=Count("pk", distinct=True)).order_by("-records", field_name)
         )
         if not rows:
             continue
-        labels = facet_labels(field, kind, [row[field_name] for row in rows[:FACET_VALUES]], request)
-        values = []
-        for row in rows[:FACET_VALUES]:
-            key, label = labels[row[field_name]]
-            selected = request.GET.get(name) == key
-            values.append(FacetValue(key, label, row["records"], selected, toggled(request, name, key, selected)))
-        found.append(Facet(name, label_for(model, field_name), values, max(0, len(rows) - FACET_VALUES)))
+        shown = rows[:FACET_VALUES]
+        labels = facet_labels(field, kind, [row[field_name] for row in shown], request)
+        values = [(*labels[row[field_name]], row["records"]) for row in shown]
+        found.append((name, label_for(model, field_name), values, len(rows) - len(shown)))
     return found
 
 
@@ -152,9 +184,9 @@ def facet_labels(field, kind, values, request):
     language = page_language(request)
     if kind == "choice":
         if field.get_internal_type() == "BooleanField":
-            return {value: ("true" if value else "false", str(value).lower()) for value in values}
+            return {value: ("true" if value else "false", _("true" if value else "false")) for value in values}
         choices = dict(field.flatchoices)
-        return {value: (value, str(choices.get(value, value))) for value in values}
+        return {value: (value, _(str(choices.get(value, value)))) for value in values}
     related = field.related_model
     key = natural_key(related)
     labels = {}

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from apps.core.registry import registry
 from apps.explorer import charts
 from apps.explorer.reader import read
-from apps.explorer.reading import DJANGO_LANGUAGES, api_path, api_read, facets, filtered_queryset, page_language
+from apps.explorer.reading import DJANGO_LANGUAGES, api_path, api_read, facets, page_language
 from apps.explorer.records import (
     Link,
     choice_label,
@@ -140,10 +140,10 @@ def listing(request, language, name):
     answer = api_read(request, resource)
     if not answer.ok:
         return failed(request, language, answer)
-    queryset, filterset = filtered_queryset(request, resource)
+    base_filters = resource.filterset_class.base_filters
     data = answer.data
     columns, rows = table(data["results"], shape(name, False), language)
-    ordering = filterset.base_filters.get("ordering")
+    ordering = base_filters.get("ordering")
     sortable = set(ordering.param_map) if ordering is not None else set()
     current = request.GET.get("ordering", "")
     headers = []
@@ -155,7 +155,7 @@ def listing(request, language, name):
             headers.append((label, url, sort))
         else:
             headers.append((label, "", ""))
-    search = "search" in filterset.base_filters
+    search = "search" in base_filters
     kept = [(key, value) for key, values in request.GET.lists() if key not in ("search", "offset") for value in values]
     context = {
         "resource": resource,
@@ -165,7 +165,7 @@ def listing(request, language, name):
         "name_sortable": "name_en" in sortable,
         "name_sort_url": query(request.GET, ordering="-name_en" if current == "name_en" else "name_en", offset=None),
         "rows": rows,
-        "facets": facets(request, resource, queryset, filterset) if queryset is not None else [],
+        "facets": facets(request, resource),
         "search": search,
         "search_value": request.GET.get("search", ""),
         "kept": kept,

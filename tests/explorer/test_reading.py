@@ -5,7 +5,7 @@ from django.http import QueryDict
 from django.test import RequestFactory
 
 from apps.core.registry import registry
-from apps.explorer.reading import api_read, facets, filtered_queryset
+from apps.explorer.reading import api_read, facets
 from apps.explorer.views import browsable
 
 RESOURCES = [resource.name for resource in browsable()]
@@ -13,10 +13,6 @@ RESOURCES = [resource.name for resource in browsable()]
 
 def request_for(query=""):
     return RequestFactory().get(f"/explore/?{query}")
-
-
-def test_every_model_resource_is_browsable():
-    assert RESOURCES == [resource.name for resource in registry.models()]
 
 
 @pytest.mark.parametrize("name", RESOURCES)
@@ -39,6 +35,7 @@ def test_a_bad_parameter_is_the_api_error():
     answer = api_read(request_for("value_min=lots"), registry["observations"])
     assert answer.status == 400
     message, details = answer.message
+    assert message
     assert "value_min" in details
 
 
@@ -49,9 +46,7 @@ def test_a_format_asked_of_the_explorer_is_left_to_the_api_links():
 @pytest.mark.parametrize("name", RESOURCES)
 def test_each_facet_count_is_the_count_the_api_gives_for_that_value(client, name):
     resource = registry[name]
-    request = request_for()
-    queryset, filterset = filtered_queryset(request, resource)
-    found = facets(request, resource, queryset, filterset)
+    found = facets(request_for(), resource)
     checked = 0
     for facet in found:
         for value in facet.values:
@@ -65,10 +60,9 @@ def test_each_facet_count_is_the_count_the_api_gives_for_that_value(client, name
 def test_facets_count_within_the_current_filter(client):
     resource = registry["observations"]
     request = request_for("kind=target")
-    queryset, filterset = filtered_queryset(request, resource)
-    measures = next(facet for facet in facets(request, resource, queryset, filterset) if facet.name == "measure")
+    measures = next(facet for facet in facets(request, resource) if facet.name == "measure")
     for value in measures.values:
         expected = client.get("/api/v1/observations/", {"kind": "target", "measure": value.value}).json()["count"]
         assert value.count == expected
-    kinds = next(facet for facet in facets(request, resource, queryset, filterset) if facet.name == "kind")
+    kinds = next(facet for facet in facets(request, resource) if facet.name == "kind")
     assert [(value.value, value.selected, value.url) for value in kinds.values] == [("target", True, "?")]
