@@ -5,20 +5,34 @@ same records as a table beside it.
 """
 
 import datetime
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from apps.explorer.records import COMPARATOR_SIGNS, Link, record_url
+from apps.explorer.records import COMPARATOR_SIGNS, Link, period_label, record_url
 
 WIDTH = 640
-LABEL_WIDTH = 210
-BAR_AREA = 300
+LABEL_WIDTH = 220
+BAR_AREA = 240
+# Room for a label left of the axis and a value right of a bar, in half-width characters at 12px.
+LABEL_ROOM = 34
+VALUE_ROOM = 26
 ROW_HEIGHT = 30
 BAR_HEIGHT = 18
 TARGET_KINDS = ("target", "stretch_target")
 JANUARY_FEBRUARY_END = "2023-02-28"
 YEAR_2023_END = "2023-12-31"
 RISING = ("at_least", "more_than")
+
+
+def fit(text, room):
+    """The text, cut with an ellipsis to `room` half-width characters (a Chinese character takes two)."""
+    used = 0
+    for index, character in enumerate(text):
+        used += 2 if unicodedata.east_asian_width(character) in "WF" else 1
+        if used > room:
+            return text[: max(index - 1, 0)] + "…"
+    return text
 
 
 @dataclass
@@ -37,6 +51,14 @@ class Bar:
     @property
     def text_y(self):
         return self.y + BAR_HEIGHT - 4
+
+    @property
+    def short_label(self):
+        return fit(self.label, LABEL_ROOM)
+
+    @property
+    def short_value(self):
+        return fit(self.value, VALUE_ROOM)
 
 
 @dataclass
@@ -109,14 +131,13 @@ def targets_and_actuals(figures, resource, language, kinds, measures):
     for figure in chosen:
         key = (figure["indicator"]["slug"], figure["measure"], (figure.get("unit") or {}).get("code"))
         groups.setdefault(key, []).append(figure)
+
+    def label(figure):
+        return f"{kinds.get(figure['kind'], figure['kind'])} · {period_label(figure['period'], language)}"
+
     panels = []
     for number, ((_indicator, measure, _unit), members) in enumerate(sorted(groups.items()), start=1):
         members.sort(key=lambda f: (f["kind"] == "actual", f["kind"], Decimal(f["value"])))
-
-        def label(figure):
-            period = figure["period"].get(f"label_{language}") or figure["period"]["start"]
-            return f"{kinds.get(figure['kind'], figure['kind'])} · {period}"
-
         first = members[0]
         panels.append(
             Panel(

@@ -62,7 +62,10 @@ def api_path(resource, key=None):
 
 def api_read(request, resource, key=None, params=None):
     """The API's JSON answer for this resource (its list, or the record `key`) and these parameters."""
-    params = request.GET if params is None else params
+    if params is None:
+        params = request.GET
+    elif "lang" in request.GET:
+        params = {**params, "lang": request.GET["lang"]}
     path = api_path(resource, key)
     internal = copy.copy(request)
     internal.GET = params.copy() if isinstance(params, QueryDict) else QueryDict(mutable=True)

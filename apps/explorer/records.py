@@ -152,6 +152,11 @@ def citations_of(items):
     return found
 
 
+def period_label(period, language):
+    """A period as the source wrote it, in the page's language where there is one."""
+    return period.get(f"label_{language}") or period.get("label_en") or period.get("start") or ""
+
+
 def is_figure(data):
     return isinstance(data, dict) and data.keys() >= FIGURE_KEYS
 
@@ -171,7 +176,7 @@ def figure(data, shape, language):
         kind=choice_label(model, "kind", data["kind"]),
         measure=choice_label(model, "measure", data.get("measure")),
         comparator=choice_label(model, "comparator", data["comparator"]),
-        period=period.get(f"label_{language}") or period.get("start") or "",
+        period=period_label(period, language),
         as_written=data.get("text_as_written", ""),
         citations=citations_of(data.get("citations")),
     )
@@ -189,7 +194,7 @@ def rows_of(data, shape, language, skip=()):
         if name == "citations":
             rows.append(Row(name, _("Sources"), "citations", citations_of(value)))
         elif name == "period" and isinstance(value, dict):
-            rows.append(Row(name, label, "text", value.get(f"label_{language}") or value.get("start")))
+            rows.append(Row(name, label, "text", period_label(value, language)))
         elif isinstance(value, list) and value and all(is_figure(item) for item in value):
             rows.append(Row(name, label, "figures", [figure(item, nested, language) for item in value]))
         elif isinstance(value, list) and nested is not None and nested.fields:

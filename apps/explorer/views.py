@@ -25,6 +25,7 @@ from apps.explorer.records import (
     is_figure,
     label_for,
     link_to,
+    period_label,
     record_url,
     rows_of,
     serializer_for,
@@ -146,6 +147,7 @@ def listing(request, language, name):
     ordering = base_filters.get("ordering")
     sortable = set(ordering.param_map) if ordering is not None else set()
     current = request.GET.get("ordering", "")
+    name_order = f"name_{language}"
     headers = []
     for column, label in columns:
         if column in sortable:
@@ -162,8 +164,10 @@ def listing(request, language, name):
         "title": resource_title(resource),
         "count": data["count"],
         "headers": headers,
-        "name_sortable": "name_en" in sortable,
-        "name_sort_url": query(request.GET, ordering="-name_en" if current == "name_en" else "name_en", offset=None),
+        "name_order": name_order if name_order in sortable else "",
+        "name_sort_url": query(
+            request.GET, ordering=f"-{name_order}" if current == name_order else name_order, offset=None
+        ),
         "rows": rows,
         "facets": facets(request, resource),
         "search": search,
@@ -209,7 +213,7 @@ def table(results, list_shape, language):
                 shown = figure(item, list_shape, language)
                 cells.append(("text", f"{shown.sign} {shown.value} {shown.unit}".strip()))
             elif column == "period" and isinstance(value, dict):
-                cells.append(("text", value.get(f"label_{language}") or value.get("start") or "—"))
+                cells.append(("text", period_label(value, language) or "—"))
             elif isinstance(value, dict) or (nested is not None and value is not None):
                 link = link_to(nested, value, language)
                 cells.append(("link", link) if link else ("text", display(value, language)))
