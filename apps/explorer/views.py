@@ -93,7 +93,6 @@ def respond(request, language, template, context, status=200):
         "lang_query": f"?lang={language}" if "lang" in request.GET else "",
         "switch_label": "English" if language == "zh" else "中文",
         "switch_language": "en" if language == "zh" else "zh-Hans",
-        "resources": [(resource.name, resource_title(resource)) for resource in browsable()],
     }
     return render(request, template, context, status=status)
 
@@ -151,8 +150,8 @@ def listing(request, language, name):
     headers = []
     for column, label in columns:
         if column in sortable:
-            descending = current == column
-            url = query(request.GET, ordering=f"-{column}" if descending else column, offset=None)
+            # A header sorts by its column, or the other way when the table is sorted by it already.
+            url = query(request.GET, ordering=f"-{column}" if current == column else column, offset=None)
             sort = "ascending" if current == column else "descending" if current == f"-{column}" else ""
             headers.append((label, url, sort))
         else:
