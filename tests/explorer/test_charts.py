@@ -51,3 +51,10 @@ def test_the_timeline_puts_each_dated_entry_on_its_lane_in_date_order():
     assert [(mark.entry["slug"], mark.y, mark.hollow) for mark in chart.marks] == [("a", 96, None), ("b", 40, True)]
     assert chart.marks[0].x == charts.LANE_START
     assert [year for _, year in chart.ticks] == [2022, 2023, 2024]
+
+
+def test_a_label_is_cut_to_its_room_counting_a_chinese_character_as_two():
+    assert charts.fit("Core Area", 12) == "Core Area"
+    assert charts.fit("Shenzhen-Jiangmen Large Economic Cooperation Zone", 20) == "Shenzhen-Jiangmen L…"
+    assert charts.fit("江门大型产业集聚区", 18) == "江门大型产业集聚区"
+    assert charts.fit("深江大型经济合作区的核心区", 12) == "深江大型经…"
