@@ -12,9 +12,11 @@ PORT ?= 8000
 install:
 	@PYTHON='$(PYTHON)' VENV='$(VENV)' sh scripts/venv.sh
 
-# The browser tests drive Debian's Chromium (no browser download): installed here when missing.
+# The browser tests drive Debian's Chromium (no browser download), with Debian's CJK fonts so that the
+# screenshots show the Chinese text: each installed here when missing.
 browser:
 	@command -v chromium > /dev/null || { apt-get update -q > /dev/null && apt-get install -y -q chromium > /dev/null; }
+	@dpkg -s fonts-noto-cjk > /dev/null 2>&1 || { apt-get update -q > /dev/null && apt-get install -y -q fonts-noto-cjk > /dev/null; }
 
 run: install
 	@$(BIN)/python scripts/check_port.py $(HOST) $(PORT)

@@ -189,6 +189,10 @@ API_RECORD_CACHE_SECONDS = int(os.environ.get("API_RECORD_CACHE_SECONDS", "86400
 # How long a list's total count is kept, under the data version like responses, whether or not responses are.
 API_COUNT_CACHE_SECONDS = int(os.environ.get("API_COUNT_CACHE_SECONDS", "3600"))
 
+# The paths served from the data alone, whose answers the edge throttles, validates (ETag, 304) and caches
+# by the data version: the API and the explorer's pages, which read it.
+PUBLIC_READ_PREFIXES = ["/api/v1/", "/explore/"]
+
 # Requests each client address may make, as `<count>/<second|minute|hour|day>`; empty turns throttling off.
 API_THROTTLE_RATE = os.environ.get("API_THROTTLE_RATE", "600/minute")
 

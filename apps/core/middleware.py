@@ -19,12 +19,14 @@ from apps.core.memo import BytesMemo
 from apps.core.versioning import current_version
 
 API_PREFIX = "/api/v1/"
+# The API and the pages that read it (the explorer): throttled, conditional and cached alike.
+READ_PREFIXES = tuple(getattr(settings, "PUBLIC_READ_PREFIXES", (API_PREFIX,)))
 VARY = ("Accept", "Accept-Language")
 CACHE_SECONDS = 300
 
 
 def is_api_read(request):
-    return request.method in ("GET", "HEAD") and request.path.startswith(API_PREFIX)
+    return request.method in ("GET", "HEAD") and request.path.startswith(READ_PREFIXES)
 
 
 class ThrottleMiddleware:
@@ -34,7 +36,7 @@ class ThrottleMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path.startswith(API_PREFIX):
+        if request.path.startswith(READ_PREFIXES):
             throttle = AnonymousRateThrottle()
             if not throttle.allow_request(request, None):
                 wait = throttle.wait()
