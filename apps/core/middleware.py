@@ -81,12 +81,13 @@ class ConditionalCacheMiddleware:
         cached = self.memo.get(key) or (cache.get(key) if shared else None)
         if cached is not None:
             self.memo.put(key, cached, len(cached[0]))
-            content, content_type = cached
-            return self.finish(HttpResponse(content, content_type=content_type), etag, last_modified)
+            content, headers = cached
+            return self.finish(HttpResponse(content, headers=dict(headers)), etag, last_modified)
 
         response = self.get_response(request)
         if response.status_code == 200 and not response.streaming:
-            entry = (response.content, response["Content-Type"])
+            # The view's own headers (type, language, file name) are part of the answer; the edge adds the rest.
+            entry = (response.content, tuple(response.items()))
             if settings.API_RESPONSE_CACHE_SECONDS:
                 self.memo.put(key, entry, len(entry[0]))
                 if shared:
