@@ -151,8 +151,8 @@ class Readers:
 def staleness(answers, saves):
     """The longest time a reader saw the record older than the last save made before it asked, and how often.
 
-    An answer asked for at t showing save n, when save m > n had returned before t, was stale since save
-    n + 1 returned."""
+    An answer asked for at t showing save n, when a later save had returned before t, was stale since the
+    first save after n returned."""
     returned = sorted((save["at"], save["save"]) for save in saves)
     longest, stale = 0.0, 0
     for started, status, _, shown in answers:
@@ -161,7 +161,7 @@ def staleness(answers, saves):
         before = [number for at, number in returned if at < started]
         if before and max(before) > shown:
             stale += 1
-            first_missed = next(at for at, number in returned if number == shown + 1)
+            first_missed = min(at for at, number in returned if number > shown)
             longest = max(longest, started - first_missed)
     return longest, stale
 
