@@ -124,8 +124,9 @@ if len(DATABASES) > 1:
     DATABASE_ROUTERS = ["jiangmen_api.routers.ReadReplicaRouter"]
     MIDDLEWARE.insert(0, "jiangmen_api.routers.DatabasePinMiddleware")
 
-# `default` holds responses, counts and throttle counters; `records` each record's rendered JSON
-# (apps/core/api/fragments.py), bounded in local memory by API_RECORD_CACHE_ENTRIES per worker.
+# `default` holds responses, counts and throttle counters; `records` each record's rendered JSON, shared
+# between workers through Redis (apps/core/api/fragments.py); each worker also keeps the records it
+# serves most in a memo of API_RECORD_MEMO_BYTES.
 CACHE_URL = os.environ.get("CACHE_URL", "")
 if CACHE_URL.startswith(("redis://", "rediss://")):
     CACHES = {
@@ -135,11 +136,8 @@ if CACHE_URL.startswith(("redis://", "rediss://")):
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
-        "records": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "records",
-            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("API_RECORD_CACHE_ENTRIES", "20000"))},
-        },
+        # Each worker keeps its rendered records in its own memo (API_RECORD_MEMO_BYTES): nothing to share.
+        "records": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
     }
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -188,6 +186,7 @@ API_RESPONSE_CACHE_SECONDS = int(os.environ.get("API_RESPONSE_CACHE_SECONDS", "3
 # Bytes of rendered responses each worker also keeps in its own memory, in front of the shared cache.
 API_RESPONSE_MEMO_BYTES = int(os.environ.get("API_RESPONSE_MEMO_BYTES", str(16 * 1024 * 1024)))
 # How long a record's rendered JSON is kept; a write to anything it shows makes it stale at once anyway.
+API_RECORD_MEMO_BYTES = int(os.environ.get("API_RECORD_MEMO_BYTES", str(16 * 1024 * 1024)))
 API_RECORD_CACHE_SECONDS = int(os.environ.get("API_RECORD_CACHE_SECONDS", "86400"))
 # How long a list's total count is kept, under the data version like responses, whether or not responses are.
 API_COUNT_CACHE_SECONDS = int(os.environ.get("API_COUNT_CACHE_SECONDS", "3600"))

@@ -72,6 +72,13 @@ def current_version(request=None):
     return version
 
 
+def last_read_version():
+    """What this process last read as the data version, without reading it: the request being answered has
+    read it already. Its number and time together name it, since a rolled-back write can reuse a number."""
+    version = _memo["version"]
+    return None if version is None else (version.number, version.changed_at)
+
+
 def resources_written(model, instance):
     """The resources whose records a write to this model's row changes: its own, or, for a row that
     belongs to another record (a citation, through its content type), that record's."""
