@@ -74,8 +74,11 @@ def current_version(request=None):
 
 def last_read_version():
     """What this process last read as the data version, without reading it: the request being answered has
-    read it already. Its number and time together name it, since a rolled-back write can reuse a number."""
-    version = _memo["version"]
+    read it already, from the database its reads go to. Its number and time together name it, since a
+    rolled-back write can reuse a number."""
+    from apps.core.models import DataVersion
+
+    _, version = _memo.get(router.db_for_read(DataVersion), (0.0, None))
     return None if version is None else (version.number, version.changed_at)
 
 
