@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install browser run test lint format schema loadtest wrk bench bench-postgres bench-cache bench-scale bench-memory
+.PHONY: install browser run test lint format schema loadtest wrk redis bench bench-postgres bench-cache bench-scale bench-memory
 
 install:
 	@PYTHON='$(PYTHON)' VENV='$(VENV)' sh scripts/venv.sh
@@ -38,8 +38,10 @@ format: install
 schema: install
 	DJANGO_DEBUG=1 $(BIN)/python manage.py spectacular --validate --fail-on-warn --file docs/openapi.yaml
 
-loadtest: install
-	bench/load_test.sh 60 50
+# Load with a curator's saves, Redis stopped and started and a worker killed (docs/load-test.md); LOADTEST_ARGS
+# names another database or ports.
+loadtest: install wrk redis
+	$(BIN)/python bench/load_test.py --seconds 60 --connections 50 $(LOADTEST_ARGS)
 
 # Datasette is the benchmark's yardstick, never a dependency of the API: it gets a virtual environment of its own.
 DATASETTE := bench/.venv-datasette
@@ -50,6 +52,9 @@ $(DATASETTE)/bin/uvicorn: install
 
 wrk:
 	@command -v wrk > /dev/null || apt-get install -y -q wrk || { apt-get update -q > /dev/null && apt-get install -y -q wrk; }
+
+redis:
+	@command -v redis-server > /dev/null || apt-get install -y -q redis-server || { apt-get update -q > /dev/null && apt-get install -y -q redis-server; }
 
 # One run: distinct URLs (cache as shipped, and after a curator's save), cache off, and Datasette on the same file.
 bench: install wrk $(DATASETTE)/bin/uvicorn
