@@ -10,14 +10,18 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from rest_framework.renderers import JSONRenderer
+from rest_framework.reverse import reverse
 
 from apps.core.api.renderers import SpreadsheetCSVRenderer
 from apps.core.registry import registry
 from apps.core.versioning import current_version
+from apps.curation import datapackage
 from apps.curation.synthetic import PREFIX
 from apps.sources.api.serializers import SourceDocumentSerializer
 from apps.sources.models import SourceDocument
 
+TITLE = "Jiangmen Regional Data API — curated dataset"
+PUBLISHER = "Jiangmen Regional Data API"
 ATTRIBUTION = (
     "Jiangmen Regional Data API: structured records curated from the source documents listed here. "
     "Each record cites the verbatim passage it was taken from; cite the source documents when you reuse the data."
@@ -45,8 +49,19 @@ def curated_sources():
     return SourceDocument.objects.exclude(slug__startswith=PREFIX)
 
 
+def publisher(request):
+    return {"name": PUBLISHER, "url": reverse("landing", request=request)}
+
+
+def source_urls(request, sources):
+    """The source documents as the API serves them, each with its URL."""
+    return [
+        {**source, "url": reverse("sourcedocument-detail", [source["slug"]], request=request)} for source in sources
+    ]
+
+
 def build(request, version):
-    records, counts = {}, {}
+    records, counts, shapes = {}, {}, {}
     for resource in resources():
         viewset = resource.viewset
         queryset = viewset.queryset
@@ -54,9 +69,10 @@ def build(request, version):
             queryset = queryset.exclude(slug__startswith=PREFIX)
         records[resource.name] = viewset.serializer_class(queryset, many=True, context={"request": request}).data
         counts[resource.name] = len(records[resource.name])
+        shapes[resource.name] = (viewset.serializer_class(context={"request": request}), resource.model)
     sources = SourceDocumentSerializer(curated_sources(), many=True, context={"request": request}).data
     document = {
-        "title": "Jiangmen Regional Data API — curated dataset",
+        "title": TITLE,
         "data_version": version,
         "attribution": ATTRIBUTION,
         "sources": sources,
@@ -69,6 +85,16 @@ def build(request, version):
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
         files = {f"{name}.csv": csv.render(rows) for name, rows in records.items()}
         files["sources.csv"] = csv.render(sources)
+        shapes["sources"] = (SourceDocumentSerializer(context={"request": request}), SourceDocument)
+        package = datapackage.descriptor(
+            {name: (files[f"{name}.csv"], *shape) for name, shape in shapes.items()},
+            source_urls(request, sources),
+            title=TITLE,
+            attribution=ATTRIBUTION,
+            publisher=publisher(request),
+            licence_url=reverse("dataset-index", request=request),
+        )
+        files["datapackage.json"] = JSONRenderer().render(package)
         for filename, content in files.items():
             bundle.writestr(filename, content)
         bundle.writestr("SHA256SUMS", "".join(f"{hashlib.sha256(c).hexdigest()}  {f}\n" for f, c in files.items()))

@@ -8,7 +8,7 @@ from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
 from apps.core.api.language import LanguageNegotiationMixin
-from apps.curation.datasets import ATTRIBUTION, curated_sources, current_dataset
+from apps.curation.datasets import ATTRIBUTION, TITLE, curated_sources, current_dataset
 from apps.sources.api.serializers import SourceDocumentSerializer
 
 DatasetIndexSerializer = inline_serializer(
@@ -48,7 +48,7 @@ class DatasetIndexView(LanguageNegotiationMixin, APIView):
         sources = SourceDocumentSerializer(curated_sources(), many=True, context={"request": request}).data
         return Response(
             {
-                "title": "Jiangmen Regional Data API — curated dataset",
+                "title": TITLE,
                 "data_version": dataset.version,
                 "attribution": ATTRIBUTION,
                 "sources": sources,
