@@ -9,6 +9,7 @@ import zipfile
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.db import models
 from rest_framework.renderers import JSONRenderer
 from rest_framework.reverse import reverse
 
@@ -34,6 +35,8 @@ class Dataset:
     counts: dict
     json: bytes
     zip: bytes
+    period: tuple
+    regions: tuple
 
     @property
     def checksums(self):
@@ -45,8 +48,36 @@ def resources():
     return [resource for resource in registry.models() if resource.model is not SourceDocument]
 
 
+def curated(resource):
+    queryset = resource.model.objects.all()
+    return queryset.exclude(slug__startswith=PREFIX) if resource.natural_key == "slug" else queryset
+
+
+def period_covered():
+    """The first and last date any record names: every date field of every resource, periods included."""
+    dates = []
+    for resource in resources():
+        names = [f.name for f in resource.model._meta.concrete_fields if type(f) is models.DateField]
+        if names:
+            bounds = curated(resource).aggregate(
+                **{f"{n}_min": models.Min(n) for n in names}, **{f"{n}_max": models.Max(n) for n in names}
+            )
+            dates.extend(date for date in bounds.values() if date is not None)
+    return (min(dates), max(dates)) if dates else (None, None)
+
+
+def regions_covered():
+    """The regions the records name, as `(slug, name_zh, name_en)`."""
+    return tuple(curated(registry["regions"]).values_list("slug", "name_zh", "name_en"))
+
+
 def curated_sources():
     return SourceDocument.objects.exclude(slug__startswith=PREFIX)
+
+
+def terms_url(request):
+    """The terms of reuse, stated on the landing page."""
+    return f"{reverse('landing', request=request)}#terms"
 
 
 def publisher(request):
@@ -92,14 +123,14 @@ def build(request, version):
             title=TITLE,
             attribution=ATTRIBUTION,
             publisher=publisher(request),
-            licence_url=reverse("dataset-index", request=request),
+            licence_url=terms_url(request),
         )
         files["datapackage.json"] = JSONRenderer().render(package)
         for filename, content in files.items():
             bundle.writestr(filename, content)
         bundle.writestr("SHA256SUMS", "".join(f"{hashlib.sha256(c).hexdigest()}  {f}\n" for f, c in files.items()))
         bundle.writestr("ATTRIBUTION.txt", ATTRIBUTION + "\n")
-    return Dataset(version, counts, as_json, archive.getvalue())
+    return Dataset(version, counts, as_json, archive.getvalue(), period_covered(), regions_covered())
 
 
 def current_dataset(request):

@@ -23,12 +23,13 @@ FORMAT_DESCRIPTIONS = {
     "csv": "`csv` (UTF-8 with a byte order mark)",
     "xlsx": "`xlsx`",
     "jsonstat": "`jsonstat` (a JSON-stat 2.0 dataset: indicator × region × subject × period × kind)",
+    "jsonld": "`jsonld` (JSON-LD)",
 }
 
 
 def format_parameter(formats):
     """`?format=` with the formats the view's renderers offer, so a view that adds one documents it."""
-    description = f"Response format: {', '.join(FORMAT_DESCRIPTIONS[name] for name in formats)}."
+    description = f"Response format: {', '.join(FORMAT_DESCRIPTIONS.get(name, f'`{name}`') for name in formats)}."
     if len(formats) > 1:
         description += (
             " Spreadsheets hold one row per record of the page, nested fields flattened into dotted columns; "

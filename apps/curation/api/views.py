@@ -8,6 +8,7 @@ from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
 from apps.core.api.language import LanguageNegotiationMixin
+from apps.curation.catalogue import dcat
 from apps.curation.datasets import ATTRIBUTION, TITLE, curated_sources, current_dataset
 from apps.sources.api.serializers import SourceDocumentSerializer
 
@@ -78,3 +79,23 @@ class DatasetFileView(LanguageNegotiationMixin, APIView):
         response["Content-Disposition"] = f'attachment; filename="jiangmen-dataset-v{dataset.version}.{kind}"'
         response["Digest"] = f"sha-256={dataset.checksums[kind]}"
         return response
+
+
+class JSONLDRenderer(JSONRenderer):
+    media_type = "application/ld+json"
+    format = "jsonld"
+
+
+class DatasetCatalogueView(LanguageNegotiationMixin, APIView):
+    """The dataset's catalogue record in DCAT (DCAT-AP) as JSON-LD, for harvesters: its licence,
+    publisher, temporal and spatial coverage, sources and every distribution."""
+
+    renderer_classes = [JSONLDRenderer]
+
+    @extend_schema(
+        responses={(200, "application/ld+json"): OpenApiResponse(OpenApiTypes.OBJECT, description="A DCAT catalogue.")},
+        summary="The dataset's DCAT catalogue record",
+        operation_id="datasets_catalogue_retrieve",
+    )
+    def get(self, request):
+        return Response(dcat(request))
