@@ -46,6 +46,8 @@ def test_types_keys_and_units_come_from_the_models(package):
     fields = {field["name"]: field for field in schema["fields"]}
     assert fields["value"]["type"] == "number"
     assert "unit.code" in fields["value"]["description"]
+    assert fields["display_value"]["type"] == "number"
+    assert "display_unit.code" in fields["display_value"]["description"]
     assert fields["period.start"]["type"] == "date"
     assert fields["kind"]["constraints"]["enum"] == ["actual", "target", "stretch_target", "planned"]
     assert schema["primaryKey"] == "slug"

@@ -77,12 +77,22 @@ def trace(serializer, parts, model):
     return field, behind, model
 
 
+def declared(field):
+    """A computed field stands for the field its schema annotation declares (`extend_schema_field`)."""
+    if isinstance(field, serializers.SerializerMethodField):
+        method = getattr(field.parent, field.method_name, None)
+        annotation = getattr(method, "_spectacular_annotation", {}).get("field")
+        if isinstance(annotation, serializers.Field):
+            return annotation
+    return field
+
+
 def field_type(field, behind):
     if behind is not None and behind.is_relation and isinstance(field, RelatedField):
         behind = behind.related_model._meta.get_field(natural_key(behind.related_model))
     if behind is not None and not behind.is_relation:
         return MODEL_TYPES.get(behind.get_internal_type(), "string")
-    return next((name for kind, name in SERIALIZER_TYPES if isinstance(field, kind)), "string")
+    return next((name for kind, name in SERIALIZER_TYPES if isinstance(declared(field), kind)), "string")
 
 
 def referenced(field, behind, model, depth):
@@ -94,7 +104,7 @@ def referenced(field, behind, model, depth):
     return None
 
 
-def describe_column(name, serializer, model, table):
+def describe_column(name, serializer, model, table, columns):
     parts = name.split(".")
     field, behind, owner = trace(serializer, parts, model)
     descriptor = {"name": name, "type": field_type(field, behind)}
@@ -105,8 +115,9 @@ def describe_column(name, serializer, model, table):
     help_text = str(getattr(behind, "help_text", "") or field.help_text or "")
     if help_text:
         text.append(help_text)
-    if descriptor["type"] == "number" and parts[-1].endswith("value"):
-        text.append(f"Unit: the column {name.removesuffix('value')}unit.code.")
+    unit = f"{name.removesuffix('value')}unit.code"
+    if descriptor["type"] == "number" and name.endswith("value") and unit in columns:
+        text.append(f"Unit: the column {unit}.")
     if text:
         descriptor["description"] = " ".join(text)
     if behind is not None and getattr(behind, "choices", None) and not behind.is_relation:
@@ -121,8 +132,9 @@ def describe_column(name, serializer, model, table):
 
 def table_schema(table, content, serializer, model):
     fields, foreign_keys = [], []
-    for name in header_of(content):
-        descriptor, reference = describe_column(name, serializer, model, table)
+    columns = header_of(content)
+    for name in columns:
+        descriptor, reference = describe_column(name, serializer, model, table, columns)
         fields.append(descriptor)
         if reference is not None:
             foreign_keys.append({"fields": name, "reference": reference})
