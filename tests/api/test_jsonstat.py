@@ -76,3 +76,15 @@ def test_json_stat_is_a_format_of_observations_only(client):
     error = error_of(client.get("/api/v1/projects/", {"format": "jsonstat"}))
     assert error["status"] == 400
     assert "format" in error["details"]
+
+
+def test_the_schema_documents_the_format_and_its_body(client):
+    paths = client.get("/api/schema/", {"format": "json"}).json()["paths"]
+    operation = paths["/api/v1/observations/"]["get"]
+    (format_parameter,) = [p for p in operation["parameters"] if p["name"] == "format"]
+    assert "jsonstat" in format_parameter["schema"]["enum"]
+    documented, jsonstat_body = operation["responses"]["200"]["content"]["application/json"]["schema"]["oneOf"]
+    assert documented == {"$ref": "#/components/schemas/PaginatedObservationList"}
+    assert jsonstat_body["title"] == "JSON-stat 2.0 dataset"
+    (projects_format,) = [p for p in paths["/api/v1/projects/"]["get"]["parameters"] if p["name"] == "format"]
+    assert "jsonstat" not in projects_format["schema"]["enum"]

@@ -78,6 +78,19 @@ class ApiAutoSchema(AutoSchema):
         formats = list(dict.fromkeys(renderer.format for renderer in self.view.get_renderers()))
         return [*super().get_override_parameters(), LANG_PARAMETER, format_parameter(formats)]
 
+    def _get_response_for_code(self, serializer, status_code, media_types=None, direction="response"):
+        """A renderer that declares the body it renders (`openapi_schema`), such as a JSON-stat dataset served
+        as `application/json` beside the serializer's JSON, is documented as one of the bodies of its type."""
+        response = super()._get_response_for_code(serializer, status_code, media_types, direction)
+        content = response.get("content", {})
+        if status_code.startswith("2"):
+            for renderer in self.view.get_renderers():
+                body = getattr(renderer, "openapi_schema", None)
+                media_type = renderer.media_type.split(";")[0]
+                if body and media_type in content:
+                    content[media_type]["schema"] = {"oneOf": [content[media_type]["schema"], body]}
+        return response
+
     def _get_response_headers_for_code(self, status_code, direction="response"):
         headers = super()._get_response_headers_for_code(status_code, direction)
         if status_code == "429":

@@ -88,12 +88,16 @@ class JSONLDRenderer(JSONRenderer):
 
 class DatasetCatalogueView(LanguageNegotiationMixin, APIView):
     """The dataset's catalogue record in DCAT (DCAT-AP) as JSON-LD, for harvesters: its licence,
-    publisher, temporal and spatial coverage, sources and every distribution."""
+    publisher, temporal and spatial coverage, sources and every distribution. `application/json` (or
+    `format=json`) gets the same document, for clients that know no JSON-LD."""
 
-    renderer_classes = [JSONLDRenderer]
+    renderer_classes = [JSONLDRenderer, JSONRenderer]
 
     @extend_schema(
-        responses={(200, "application/ld+json"): OpenApiResponse(OpenApiTypes.OBJECT, description="A DCAT catalogue.")},
+        responses={
+            (200, media_type): OpenApiResponse(OpenApiTypes.OBJECT, description="A DCAT catalogue record.")
+            for media_type in ("application/ld+json", "application/json")
+        },
         summary="The dataset's DCAT catalogue record",
         operation_id="datasets_catalogue_retrieve",
     )

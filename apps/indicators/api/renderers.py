@@ -108,9 +108,34 @@ def cube(figures, language):
     return dimensions, sizes, values, statuses, references, notes
 
 
+STRINGS = {"type": "array", "items": {"type": "string"}}
+
+
 class ObservationJSONStatRenderer(JSONRenderer):
     format = "jsonstat"
     media_type = "application/json"
+    openapi_schema = {
+        "type": "object",
+        "title": "JSON-stat 2.0 dataset",
+        "description": "With `format=jsonstat`: the figures as a JSON-stat 2.0 dataset (https://json-stat.org/format/).",
+        "required": ["version", "class", "id", "size", "dimension", "value"],
+        "properties": {
+            "version": {"type": "string", "enum": ["2.0"]},
+            "class": {"type": "string", "enum": ["dataset"]},
+            "href": {"type": "string", "format": "uri"},
+            "label": {"type": "string"},
+            "source": {"type": "string"},
+            "note": STRINGS,
+            "id": STRINGS,
+            "size": {"type": "array", "items": {"type": "integer"}},
+            "role": {"type": "object", "additionalProperties": STRINGS},
+            "dimension": {"type": "object", "additionalProperties": {"type": "object"}},
+            "value": {"type": "object", "additionalProperties": {"type": "number"}},
+            "status": {"type": "object", "additionalProperties": {"type": "string"}},
+            "link": {"type": "object"},
+            "extension": {"type": "object"},
+        },
+    }
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
         request = (renderer_context or {})["request"]
