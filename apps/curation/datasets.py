@@ -49,6 +49,7 @@ def resources():
 
 
 def curated(resource):
+    """A resource's records, without the synthetic ones of scale runs."""
     queryset = resource.model.objects.all()
     return queryset.exclude(slug__startswith=PREFIX) if resource.natural_key == "slug" else queryset
 
