@@ -13,7 +13,16 @@ from rest_framework.reverse import reverse
 from apps.core.registry import registry
 from apps.core.versioning import current_version
 from apps.curation import datapackage
-from apps.curation.datasets import ATTRIBUTION, PUBLISHER, TITLE, curated_sources, current_dataset, terms_url
+from apps.curation.datasets import (
+    ATTRIBUTION,
+    PUBLISHER,
+    TITLE,
+    curated_sources,
+    current_dataset,
+    period_covered,
+    regions_covered,
+    terms_url,
+)
 
 DESCRIPTION = (
     "Structured, source-traceable records about Jiangmen (江门), Guangdong: industrial clusters and chains, "
@@ -35,8 +44,9 @@ CONTEXT = {
 }
 
 
-def distributions(request, dataset):
-    """Every way the dataset is served: its two files, observations as JSON-stat, and the API."""
+def distributions(request, dataset=None):
+    """Every way the dataset is served: its two files (with sizes and checksums when `dataset` is given, which
+    builds it), observations as JSON-stat, and the API."""
     files = {
         "json": ("The whole curated dataset as one JSON document", "application/json", None),
         "zip": ("One CSV per resource, described by a Frictionless datapackage.json", "application/zip", DATA_PACKAGE),
@@ -49,8 +59,7 @@ def distributions(request, dataset):
             "download": True,
             "media_type": media_type,
             "conforms_to": conforms_to,
-            "bytes": len(getattr(dataset, kind)),
-            "sha256": dataset.checksums[kind],
+            **({"bytes": len(getattr(dataset, kind)), "sha256": dataset.checksums[kind]} if dataset else {}),
         }
         for kind, (title, media_type, conforms_to) in files.items()
     ]
@@ -79,10 +88,10 @@ def distributions(request, dataset):
     return found
 
 
-def describe(request):
-    """What both serialisations say, for the request's data version."""
-    dataset = current_dataset(request)
-    start, end = dataset.period
+def describe(request, files=True):
+    """What both serialisations say, for the request's data version; `files` adds the files' sizes and
+    checksums, which takes the built dataset."""
+    start, end = period_covered()
     return {
         "url": reverse("dataset-index", request=request),
         "catalogue": reverse("dataset-catalogue", request=request),
@@ -93,7 +102,7 @@ def describe(request):
         "end": end.isoformat() if end else None,
         "regions": [
             {"url": reverse("region-detail", [slug], request=request), "name_zh": zh, "name_en": en}
-            for slug, zh, en in dataset.regions
+            for slug, zh, en in regions_covered()
         ],
         "sources": [
             {
@@ -103,7 +112,7 @@ def describe(request):
             }
             for source in curated_sources()
         ],
-        "distributions": distributions(request, dataset),
+        "distributions": distributions(request, current_dataset(request) if files else None),
     }
 
 
@@ -126,6 +135,7 @@ def dcat_distribution(about, licence, index):
     }
     if about["download"]:
         node["dcat:downloadURL"] = {"@id": about["url"]}
+    if "sha256" in about:
         node["dcat:byteSize"] = typed(about["bytes"], "nonNegativeInteger")
         node["spdx:checksum"] = {
             "@type": "spdx:Checksum",
@@ -207,7 +217,7 @@ def dcat(request):
 
 def schema_org(request):
     """The dataset as schema.org `Dataset`, the form dataset search engines read from a landing page."""
-    about = describe(request)
+    about = describe(request, files=False)
     coverage = f"{about['start'] or '..'}/{about['end'] or '..'}"
     return {
         "@context": "https://schema.org/",
@@ -234,7 +244,6 @@ def schema_org(request):
                 "name": distribution["title"],
                 "contentUrl": distribution["url"],
                 "encodingFormat": distribution["media_type"],
-                **({"contentSize": f"{distribution['bytes']} B"} if distribution["download"] else {}),
             }
             for distribution in about["distributions"]
         ],

@@ -35,8 +35,6 @@ class Dataset:
     counts: dict
     json: bytes
     zip: bytes
-    period: tuple
-    regions: tuple
 
     @property
     def checksums(self):
@@ -131,7 +129,7 @@ def build(request, version):
             bundle.writestr(filename, content)
         bundle.writestr("SHA256SUMS", "".join(f"{hashlib.sha256(c).hexdigest()}  {f}\n" for f, c in files.items()))
         bundle.writestr("ATTRIBUTION.txt", ATTRIBUTION + "\n")
-    return Dataset(version, counts, as_json, archive.getvalue(), period_covered(), regions_covered())
+    return Dataset(version, counts, as_json, archive.getvalue())
 
 
 def current_dataset(request):
