@@ -10,6 +10,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from apps.core.clients import trusted_proxies
 from apps.core.enums import ChoiceEnumNames
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "apps.core.clients.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -178,6 +180,8 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "apps.core.api.schema.ApiAutoSchema",
     "EXCEPTION_HANDLER": "apps.core.api.exceptions.exception_handler",
+    # The client's address is settled by ClientAddressMiddleware; DRF must not read X-Forwarded-For itself.
+    "NUM_PROXIES": 0,
 }
 # How long a worker may reuse the data version it read before asking the database again.
 DATA_VERSION_MEMO_SECONDS = float(os.environ.get("DATA_VERSION_MEMO_SECONDS", "1"))
@@ -189,6 +193,10 @@ API_RESPONSE_MEMO_BYTES = int(os.environ.get("API_RESPONSE_MEMO_BYTES", str(16 *
 API_RECORD_CACHE_SECONDS = int(os.environ.get("API_RECORD_CACHE_SECONDS", "86400"))
 # How long a list's total count is kept, under the data version like responses, whether or not responses are.
 API_COUNT_CACHE_SECONDS = int(os.environ.get("API_COUNT_CACHE_SECONDS", "3600"))
+
+# The proxies in front of the app whose `X-Forwarded-For` entries are believed: their number (`1`), or their
+# addresses and networks (`10.0.0.0/8,192.0.2.7`); empty believes none (apps/core/clients.py).
+TRUSTED_PROXIES = trusted_proxies(os.environ.get("TRUSTED_PROXIES", ""))
 
 # Requests each client address may make, as `<count>/<second|minute|hour|day>`; empty turns throttling off.
 API_THROTTLE_RATE = os.environ.get("API_THROTTLE_RATE", "600/minute")
@@ -249,6 +257,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("ADMIN_LOCKOUT_HOURS", "1"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "apps.core.clients.client_of"
 
 LOGGING = {
     "version": 1,
