@@ -12,7 +12,7 @@ PROXY_NETWORKS = trusted_proxies("10.0.0.0/8, 192.0.2.7")
 def test_the_setting_is_a_count_or_addresses_and_networks():
     assert trusted_proxies("") == 0
     assert trusted_proxies("2") == 2
-    assert PROXY_NETWORKS == (ipaddress.ip_network("10.0.0.0/8"), ipaddress.ip_network("192.0.2.7/32"))
+    assert (ipaddress.ip_network("10.0.0.0/8"), ipaddress.ip_network("192.0.2.7/32")) == PROXY_NETWORKS
 
 
 @pytest.mark.parametrize("trusted", [0, ()])
