@@ -10,6 +10,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from apps.core.cache import redis_caches
 from apps.core.clients import trusted_proxies
 from apps.core.enums import ChoiceEnumNames
 
@@ -126,12 +127,13 @@ if len(DATABASES) > 1:
 
 # `default` holds responses, counts and throttle counters; `records` each record's rendered JSON
 # (apps/core/api/fragments.py), bounded in local memory by API_RECORD_CACHE_ENTRIES per worker.
+# Redis is an accelerator, not a dependency (apps/core/cache.py): a failed operation is a miss, waits at
+# most CACHE_SOCKET_TIMEOUT seconds, and marks the cache down in the worker for CACHE_RETRY_SECONDS.
 CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHE_SOCKET_TIMEOUT = float(os.environ.get("CACHE_SOCKET_TIMEOUT", "0.5"))
+CACHE_RETRY_SECONDS = float(os.environ.get("CACHE_RETRY_SECONDS", "5"))
 if CACHE_URL.startswith(("redis://", "rediss://")):
-    CACHES = {
-        alias: {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL, "KEY_PREFIX": alias}
-        for alias in ("default", "records")
-    }
+    CACHES = redis_caches(CACHE_URL, ("default", "records"), CACHE_SOCKET_TIMEOUT)
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
