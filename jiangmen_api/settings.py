@@ -105,13 +105,15 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        # A kept connection the database has dropped meanwhile is replaced before a request uses it.
+        conn_health_checks=True,
     )
 }
 
 # Read replicas, comma-separated URLs: reads go to them, writes and migrations to the primary.
 for number, url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
     DATABASES[f"replica{number}"] = {
-        **dj_database_url.parse(url, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"]),
+        **dj_database_url.parse(url, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"], conn_health_checks=True),
         "TEST": {"MIRROR": "default"},
     }
 # PostgreSQL joins in the order Django writes (the listed table outward, by key) instead of searching
@@ -119,9 +121,11 @@ for number, url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
 # at 10,000x, and 3-7 ms so, with the same plans (docs/performance.md). Filters compare keys rather
 # than join, so the written order is the right one. Behind a pooler that drops startup options, set
 # it on the role instead (docs/deployment.md).
+# A database that does not answer is given DATABASE_CONNECT_TIMEOUT seconds, then the request answers 503.
 for database in DATABASES.values():
     if database["ENGINE"] == "django.db.backends.postgresql":
         database.setdefault("OPTIONS", {})["options"] = "-c join_collapse_limit=1"
+        database["OPTIONS"].setdefault("connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")))
 if len(DATABASES) > 1:
     DATABASE_ROUTERS = ["jiangmen_api.routers.ReadReplicaRouter"]
 

@@ -28,7 +28,7 @@ FORMAT_PARAMETER = OpenApiParameter(
         "paging apply as for JSON. Errors are always JSON."
     ),
 )
-READ_ERRORS = ["400", "404", "405", "406", "412", "429", "500"]
+READ_ERRORS = ["400", "404", "405", "406", "412", "429", "500", "503"]
 
 
 class ApiAutoSchema(AutoSchema):
@@ -67,7 +67,7 @@ class ApiAutoSchema(AutoSchema):
 
     def _get_response_headers_for_code(self, status_code, direction="response"):
         headers = super()._get_response_headers_for_code(status_code, direction)
-        if status_code == "429":
+        if status_code in ("429", "503"):
             headers["Retry-After"] = {
                 "schema": {"type": "integer", "minimum": 0},
                 "description": "Seconds to wait before the next request is allowed.",
