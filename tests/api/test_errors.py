@@ -68,7 +68,9 @@ def test_several_ordering_fields_apply_in_turn(client):
         assert values == sorted(values, reverse=True)
 
 
-@pytest.mark.parametrize("outage", [OperationalError("connection refused"), InterfaceError("connection already closed")])
+@pytest.mark.parametrize(
+    "outage", [OperationalError("connection refused"), InterfaceError("connection already closed")]
+)
 def test_a_database_outage_in_a_view_is_a_503_to_retry(client, outage):
     client.raise_request_exception = False
     with mock.patch.object(RegionViewSet, "list", side_effect=outage):

@@ -3,31 +3,11 @@
 import inspect
 
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from drf_spectacular.utils import OpenApiResponse
 
 from apps.core.api.exceptions import MESSAGES, ErrorSerializer
-from apps.core.api.language import DEFAULT_LANGUAGE, LANGUAGES
+from apps.core.api.parameters import PRESENTATION
 
-LANG_PARAMETER = OpenApiParameter(
-    "lang",
-    OpenApiTypes.STR,
-    enum=list(LANGUAGES),
-    description=(
-        "Language of `name`, `description` and `title`: `zh` or `en`. Without it the `Accept-Language` header "
-        f"decides, and `{DEFAULT_LANGUAGE}` when that names neither. The `_zh` and `_en` fields are always present."
-    ),
-)
-FORMAT_PARAMETER = OpenApiParameter(
-    "format",
-    OpenApiTypes.STR,
-    enum=["json", "csv", "xlsx"],
-    description=(
-        "Response format: `json` (default), `csv` (UTF-8 with a byte order mark) or `xlsx`. Spreadsheets hold "
-        "one row per record of the page, nested fields flattened into dotted columns; filters, ordering and "
-        "paging apply as for JSON. Errors are always JSON."
-    ),
-)
 READ_ERRORS = ["400", "404", "405", "406", "412", "429", "500", "503"]
 
 
@@ -63,7 +43,19 @@ class ApiAutoSchema(AutoSchema):
         return inspect.cleandoc(own) if own else ""
 
     def get_override_parameters(self):
-        return [*super().get_override_parameters(), LANG_PARAMETER, FORMAT_PARAMETER]
+        """The presentation parameters every operation accepts (apps/core/api/parameters.py)."""
+        return [*super().get_override_parameters(), *(describe(self.view) for describe in PRESENTATION.values())]
+
+    def _get_filter_parameters(self):
+        """Filters refuse an empty value (StrictFilterSet), so the schema says so."""
+        parameters = super()._get_filter_parameters()
+        for parameter in parameters:
+            schema = parameter["schema"]
+            if schema.get("type") == "string" and "enum" not in schema:
+                schema["minLength"] = 1
+            elif schema.get("type") == "array":
+                schema["minItems"] = 1
+        return parameters
 
     def _get_response_headers_for_code(self, status_code, direction="response"):
         headers = super()._get_response_headers_for_code(status_code, direction)

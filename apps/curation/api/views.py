@@ -8,6 +8,7 @@ from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
 from apps.core.api.language import LanguageNegotiationMixin
+from apps.core.api.parameters import DeclaredParametersMixin
 from apps.curation.datasets import ATTRIBUTION, curated_sources, current_dataset
 from apps.sources.api.serializers import SourceDocumentSerializer
 
@@ -29,7 +30,7 @@ DatasetIndexSerializer = inline_serializer(
 )
 
 
-class DatasetIndexView(LanguageNegotiationMixin, APIView):
+class DatasetIndexView(DeclaredParametersMixin, LanguageNegotiationMixin, APIView):
     """The whole curated dataset, as one JSON document and as a zip of CSVs, each with its SHA-256."""
 
     renderer_classes = [JSONRenderer]
@@ -58,7 +59,7 @@ class DatasetIndexView(LanguageNegotiationMixin, APIView):
         )
 
 
-class DatasetFileView(LanguageNegotiationMixin, APIView):
+class DatasetFileView(DeclaredParametersMixin, LanguageNegotiationMixin, APIView):
     """The curated dataset as `curated.json` or `curated.zip`; the `Digest` header carries its SHA-256."""
 
     renderer_classes = [JSONRenderer]
