@@ -2,12 +2,21 @@
 
 import inspect
 
+from django.core import validators
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiResponse
 
 from apps.core.api.exceptions import MESSAGES, ErrorSerializer
 from apps.core.api.parameters import PRESENTATION
 
+# A filter's value holds a character other than whitespace and no NUL (apps/core/filtersets.py).
+NOT_BLANK = r"^[^\x00]*[^\s\x00][^\x00]*$"
+VALIDATOR_KEYWORDS = {
+    validators.MaxValueValidator: "maximum",
+    validators.MinValueValidator: "minimum",
+    validators.MaxLengthValidator: "maxLength",
+    validators.MinLengthValidator: "minLength",
+}
 READ_ERRORS = ["400", "404", "405", "406", "412", "429", "500", "503"]
 
 
@@ -35,6 +44,13 @@ class ApiAutoSchema(AutoSchema):
                 "`If-Modified-Since`, is still current. Every read carries both validators."
             },
         )
+        responses.setdefault(
+            "414",
+            {
+                "description": "URI too long: the request line is longer than the HTTP server reads (gunicorn: 4094 "
+                "bytes). It answers before the API does, so not in the API's error shape."
+            },
+        )
         return responses
 
     def get_description(self):
@@ -47,14 +63,25 @@ class ApiAutoSchema(AutoSchema):
         return [*super().get_override_parameters(), *(describe(self.view) for describe in PRESENTATION.values())]
 
     def _get_filter_parameters(self):
-        """Filters refuse an empty value (StrictFilterSet), so the schema says so."""
+        """What each filter refuses with a 400, the schema says: an empty or blank value or a NUL character
+        (StrictFilterSet), and the lengths and bounds its form field checks."""
         parameters = super()._get_filter_parameters()
+        filters = {}
+        for backend in self.get_filter_backends():
+            filterset_class = backend().get_filterset_class(self.view)
+            filters.update(filterset_class.base_filters if filterset_class else {})
         for parameter in parameters:
             schema = parameter["schema"]
-            if schema.get("type") == "string" and "enum" not in schema:
-                schema["minLength"] = 1
-            elif schema.get("type") == "array":
+            if schema.get("type") == "array":
                 schema["minItems"] = 1
+            elif schema.get("type") == "string" and not {"enum", "format"} & set(schema):
+                schema.update(minLength=1, pattern=NOT_BLANK)
+            for validator in filters[parameter["name"]].field.validators:
+                keyword = VALIDATOR_KEYWORDS.get(type(validator))
+                if keyword:
+                    limit = validator.limit_value
+                    # Exactly the bound the server compares with: django-filter's 1e50 is a float, not 10**50.
+                    schema[keyword] = int(limit) if isinstance(limit, float) and limit.is_integer() else limit
         return parameters
 
     def _get_response_headers_for_code(self, status_code, direction="response"):
