@@ -71,3 +71,9 @@ def test_views_with_json_alone_document_json_alone(client, url):
     (format_parameter,) = [p for p in paths[url]["get"]["parameters"] if p["name"] == "format"]
     assert format_parameter["schema"]["enum"] == ["json"]
     assert client.get(url, {"format": "csv"}).status_code == 400
+
+
+def test_a_parameter_given_twice_is_refused_rather_than_one_value_winning(client):
+    response = client.get("/api/v1/regions/?offset=x&offset=1")
+    assert response.status_code == 400
+    assert set(error_of(response)["details"]) == {"offset"}

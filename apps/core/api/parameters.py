@@ -4,7 +4,8 @@ A list accepts its FilterSet's filters and its paginator's parameters; every ope
 presentation parameters declared once below. The schema documents exactly these (apps/core/api/schema.py
 reads the same declarations), so a parameter added later is declared once to be both accepted and
 documented, and a misspelt one (`?stauts=operating`) is a 400 naming it and listing the accepted ones
-rather than an unfiltered answer that looks filtered.
+rather than an unfiltered answer that looks filtered. Each parameter is given once, as the schema has no
+repeated ones: otherwise one of the values would silently win.
 
 The one allowance is `_`, the cache-busting parameter browsers' and libraries' requests add (jQuery's
 `cache: false` sends `_=<timestamp>`): accepted, documented, and ignored.
@@ -94,8 +95,12 @@ class DeclaredParametersMixin:
         if request.method not in ("GET", "HEAD"):
             return
         accepted = accepted_parameters(self)
-        unknown = [name for name in request.query_params if name not in accepted]
-        if unknown:
-            listed = ", ".join(sorted(accepted))
-            message = f"This operation has no such parameter. It accepts: {listed}."
-            raise ValidationError({name: [message] for name in unknown})
+        listed = ", ".join(sorted(accepted))
+        errors = {}
+        for name, values in request.query_params.lists():
+            if name not in accepted:
+                errors[name] = [f"This operation has no such parameter. It accepts: {listed}."]
+            elif len(values) > 1:
+                errors[name] = ["Given more than once; give it once (lists are comma-separated)."]
+        if errors:
+            raise ValidationError(errors)

@@ -1,6 +1,8 @@
 """Documents the shared error shape on every operation, so clients can rely on it for any status."""
 
+import functools
 import inspect
+import sys
 
 from django.core import validators
 from drf_spectacular.openapi import AutoSchema
@@ -9,8 +11,22 @@ from drf_spectacular.utils import OpenApiResponse
 from apps.core.api.exceptions import MESSAGES, ErrorSerializer
 from apps.core.api.parameters import PRESENTATION
 
-# A filter's value holds a character other than whitespace and no NUL (apps/core/filtersets.py).
-NOT_BLANK = r"^[^\x00]*[^\s\x00][^\x00]*$"
+
+@functools.cache
+def not_blank_pattern():
+    """A filter's value holds no NUL and a character `str.strip()` keeps (apps/core/filtersets.py), spelt
+    out character by character, since `\\s` means other things to other regular expression engines."""
+    refused = [code for code in range(sys.maxunicode + 1) if chr(code).isspace()] + [0]
+    ranges, start = [], None
+    for code, following in zip(sorted(refused), [*sorted(refused)[1:], None], strict=True):
+        start = code if start is None else start
+        if following != code + 1:
+            ranges.append(f"\\u{start:04x}" + (f"-\\u{code:04x}" if code != start else ""))
+            start = None
+    blank = "".join(ranges)
+    return f"^[^\\u0000]*[^{blank}][^\\u0000]*$"
+
+
 VALIDATOR_KEYWORDS = {
     validators.MaxValueValidator: "maximum",
     validators.MinValueValidator: "minimum",
@@ -75,7 +91,7 @@ class ApiAutoSchema(AutoSchema):
             if schema.get("type") == "array":
                 schema["minItems"] = 1
             elif schema.get("type") == "string" and not {"enum", "format"} & set(schema):
-                schema.update(minLength=1, pattern=NOT_BLANK)
+                schema.update(minLength=1, pattern=not_blank_pattern())
             for validator in filters[parameter["name"]].field.validators:
                 keyword = VALIDATOR_KEYWORDS.get(type(validator))
                 if keyword:
