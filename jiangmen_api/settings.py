@@ -122,10 +122,11 @@ for number, url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
 # than join, so the written order is the right one. Behind a pooler that drops startup options, set
 # it on the role instead (docs/deployment.md).
 # A database that does not answer is given DATABASE_CONNECT_TIMEOUT seconds, then the request answers 503.
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
 for database in DATABASES.values():
     if database["ENGINE"] == "django.db.backends.postgresql":
         database.setdefault("OPTIONS", {})["options"] = "-c join_collapse_limit=1"
-        database["OPTIONS"].setdefault("connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")))
+        database["OPTIONS"].setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
 if len(DATABASES) > 1:
     DATABASE_ROUTERS = ["jiangmen_api.routers.ReadReplicaRouter"]
 
