@@ -59,7 +59,7 @@ def schema_operations(client):
 
 def test_every_operation_accepts_exactly_what_its_schema_documents(client):
     operations = list(schema_operations(client))
-    assert len(operations) > len(registry)
+    assert len(operations) > len(list(registry))
     for url, documented in operations:
         response = client.get(url, {"no_such_parameter": "1"})
         assert response.status_code == 400, url
