@@ -13,6 +13,8 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from apps.core.memo import BytesMemo
+
 WRITE_METHODS = ["post", "put", "patch", "delete"]
 
 
@@ -48,6 +50,7 @@ class APIEndpointTests:
         caches["default"].clear()
         if cold:
             caches["records"].clear()
+            BytesMemo.clear_all()
         with CaptureQueriesContext(connection) as context:
             response = client.get(url, params)
         assert response.status_code == 200, response.content
