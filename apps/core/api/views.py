@@ -5,10 +5,11 @@ from rest_framework.response import Response
 
 from apps.core.api.fragments import Prerendered, RenderedRecords, splice
 from apps.core.api.language import LanguageNegotiationMixin
+from apps.core.api.parameters import DeclaredParametersMixin
 from apps.core.models import FormerSlug
 
 
-class PublicReadOnlyViewSet(LanguageNegotiationMixin, viewsets.ReadOnlyModelViewSet):
+class PublicReadOnlyViewSet(DeclaredParametersMixin, LanguageNegotiationMixin, viewsets.ReadOnlyModelViewSet):
     """Public data read by slug.
 
     A detail nests more than a list item, so a retrieve may use its own serializer and prefetches. JSON is

@@ -4,6 +4,7 @@ from rest_framework import generics
 from rest_framework.exceptions import ValidationError
 
 from apps.core.api.language import LanguageNegotiationMixin
+from apps.core.api.parameters import DeclaredParametersMixin
 from apps.core.api.views import PublicReadOnlyViewSet
 from apps.events.api.serializers import EventDetailSerializer, EventSerializer, TimelineEntrySerializer
 from apps.events.filtersets import EventFilterSet, EventTimelineFilterSet, MilestoneTimelineFilterSet, TimelineFilterSet
@@ -40,7 +41,7 @@ def filtered(filterset_class, request, queryset):
 
 
 @extend_schema(summary="Every dated milestone and event, in date order")
-class TimelineView(LanguageNegotiationMixin, generics.ListAPIView):
+class TimelineView(DeclaredParametersMixin, LanguageNegotiationMixin, generics.ListAPIView):
     serializer_class = TimelineEntrySerializer
     filter_backends = [TimelineFilterBackend]
     queryset = Event.objects.none()
