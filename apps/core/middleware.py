@@ -108,13 +108,14 @@ class ConditionalCacheMiddleware:
             return self.finish(HttpResponse(content, content_type=content_type), etag, last_modified)
 
         response = self.get_response(request)
-        if response.status_code == 200 and not response.streaming:
+        if response.status_code != 200:
+            return response
+        if not response.streaming:  # a streamed export is never kept whole
             entry = (response.content, response["Content-Type"])
             cache.set(key, entry, settings.API_RESPONSE_CACHE_SECONDS)
             if settings.API_RESPONSE_CACHE_SECONDS:
                 self.memo.put(key, entry)
-            return self.finish(response, etag, last_modified)
-        return response
+        return self.finish(response, etag, last_modified)
 
     @staticmethod
     def finish(response, etag, last_modified):

@@ -5,10 +5,11 @@ from django.core.cache import cache
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import LimitOffsetPagination
 
+from apps.core.api.fields import SELECTING
 from apps.core.versioning import current_version
 
 # Parameters that choose how a page is presented, not which records it counts.
-PRESENTING = {"limit", "offset", "ordering", "format", "lang"}
+PRESENTING = {"limit", "offset", "ordering", "format", "lang", *SELECTING}
 
 
 class StrictLimitOffsetPagination(LimitOffsetPagination):

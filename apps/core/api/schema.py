@@ -7,6 +7,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 
 from apps.core.api.exceptions import MESSAGES, ErrorSerializer
+from apps.core.api.exports import TOTAL_HEADER
 from apps.core.api.language import DEFAULT_LANGUAGE, LANGUAGES
 
 LANG_PARAMETER = OpenApiParameter(
@@ -18,16 +19,29 @@ LANG_PARAMETER = OpenApiParameter(
         f"decides, and `{DEFAULT_LANGUAGE}` when that names neither. The `_zh` and `_en` fields are always present."
     ),
 )
-FORMAT_PARAMETER = OpenApiParameter(
-    "format",
-    OpenApiTypes.STR,
-    enum=["json", "csv", "xlsx"],
-    description=(
-        "Response format: `json` (default), `csv` (UTF-8 with a byte order mark) or `xlsx`. Spreadsheets hold "
-        "one row per record of the page, nested fields flattened into dotted columns; filters, ordering and "
-        "paging apply as for JSON. Errors are always JSON."
-    ),
-)
+FORMATS = {
+    "json": "`json`",
+    "csv": "`csv` (UTF-8 with a byte order mark)",
+    "xlsx": "`xlsx`",
+    "ndjson": "`ndjson` (one JSON record per line)",
+}
+
+
+def format_parameter(renderers):
+    """`format`, with the formats the view's renderers offer, the first being the default."""
+    formats = [renderer.format for renderer in renderers]
+    offered = ", ".join(FORMATS[name] for name in formats)
+    return OpenApiParameter(
+        "format",
+        OpenApiTypes.STR,
+        enum=formats,
+        description=(
+            f"Response format, the first the default: {offered}. Spreadsheets hold one row per record, nested "
+            "fields flattened into dotted columns; filters and ordering apply as for JSON. Errors are always JSON."
+        ),
+    )
+
+
 READ_ERRORS = ["400", "404", "405", "406", "412", "429", "500"]
 
 
@@ -63,10 +77,26 @@ class ApiAutoSchema(AutoSchema):
         return inspect.cleandoc(own) if own else ""
 
     def get_override_parameters(self):
-        return [*super().get_override_parameters(), LANG_PARAMETER, FORMAT_PARAMETER]
+        return [
+            *super().get_override_parameters(),
+            LANG_PARAMETER,
+            format_parameter(self.view.get_renderers()),
+            *getattr(self.view, "schema_parameters", ()),
+        ]
+
+    def get_filter_backends(self):
+        """An export takes its list's filters."""
+        if getattr(self.view, "action", None) == "export":
+            return self.view.filter_backends
+        return super().get_filter_backends()
 
     def _get_response_headers_for_code(self, status_code, direction="response"):
         headers = super()._get_response_headers_for_code(status_code, direction)
+        if status_code == "200" and getattr(self.view, "action", None) == "export":
+            headers[TOTAL_HEADER] = {
+                "schema": {"type": "integer", "minimum": 0},
+                "description": "How many records the export holds.",
+            }
         if status_code == "429":
             headers["Retry-After"] = {
                 "schema": {"type": "integer", "minimum": 0},

@@ -3,7 +3,9 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics
 from rest_framework.exceptions import ValidationError
 
+from apps.core.api.fields import FieldSelectionMixin
 from apps.core.api.language import LanguageNegotiationMixin
+from apps.core.api.pagination import StrictLimitOffsetPagination
 from apps.core.api.views import PublicReadOnlyViewSet
 from apps.events.api.serializers import EventDetailSerializer, EventSerializer, TimelineEntrySerializer
 from apps.events.filtersets import EventFilterSet, EventTimelineFilterSet, MilestoneTimelineFilterSet, TimelineFilterSet
@@ -40,9 +42,10 @@ def filtered(filterset_class, request, queryset):
 
 
 @extend_schema(summary="Every dated milestone and event, in date order")
-class TimelineView(LanguageNegotiationMixin, generics.ListAPIView):
+class TimelineView(FieldSelectionMixin, LanguageNegotiationMixin, generics.ListAPIView):
     serializer_class = TimelineEntrySerializer
     filter_backends = [TimelineFilterBackend]
+    pagination_class = StrictLimitOffsetPagination  # a union of two tables has no keyset to walk
     queryset = Event.objects.none()
 
     def list(self, request, *args, **kwargs):
