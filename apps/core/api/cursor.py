@@ -31,7 +31,8 @@ NOTHING = Q(pk__in=[])
 
 
 def ordering_of(queryset):
-    """The ordering in effect, the request's or the model's, as [field, descending, NULLs after the rest]."""
+    """The ordering in effect, the request's or the model's, as [field, descending, NULLs after the rest]
+    (None for a field that holds no NULLs)."""
     nulls_largest = connections[queryset.db].features.nulls_order_largest
     model = queryset.model
     ordering = []
@@ -46,15 +47,24 @@ def ordering_of(queryset):
         name = model._meta.pk.name if name == "pk" else name
         if nulls_after is None:
             nulls_after = nulls_largest != descending
-        ordering.append([name, descending, nulls_after and model._meta.get_field(name).null])
+        ordering.append([name, descending, nulls_after if model._meta.get_field(name).null else None])
     if not ordering or ordering[-1][0] not in (natural_key(model), model._meta.pk.name):
-        ordering.append([model._meta.pk.name, ordering[-1][1] if ordering else False, False])
+        ordering.append([model._meta.pk.name, ordering[-1][1] if ordering else False, None])
     return ordering
+
+
+def reverse(ordering):
+    return [
+        [name, not descending, None if nulls_after is None else not nulls_after]
+        for name, descending, nulls_after in ordering
+    ]
 
 
 def order_by(ordering):
     return [
-        OrderBy(F(name), descending=descending, nulls_last=True if nulls_after else None)
+        OrderBy(
+            F(name), descending=descending, nulls_last=nulls_after or None, nulls_first=nulls_after is False or None
+        )
         for name, descending, nulls_after in ordering
     ]
 
@@ -120,7 +130,7 @@ class KeysetPagination:
             values, self.backwards = self.decode(token, queryset.model)
             walked = self.ordering
             if self.backwards:
-                walked = [[name, not descending, not nulls_after] for name, descending, nulls_after in self.ordering]
+                walked = reverse(self.ordering)
                 page = page.order_by(*order_by(walked))
             page = after(page, walked, values)
         names = [name for name, _, _ in self.ordering]

@@ -97,6 +97,15 @@ def leave_out(data, tree):
     }
 
 
+def paths(tree, prefix=""):
+    """The dotted paths a tree names."""
+    return [
+        found
+        for name, subtree in tree.items()
+        for found in ([f"{prefix}{name}"] if subtree is None else paths(subtree, f"{prefix}{name}{SEPARATOR}"))
+    ]
+
+
 class FieldSelection:
     """What `fields` and `omit` ask of a request's records, checked against the serializer's fields."""
 
@@ -137,6 +146,18 @@ class FieldSelectionMixin:
         super().initial(request, *args, **kwargs)
         if selects_fields(request):
             self.field_selection  # noqa: B018 -- a bad selection is a 400 before any work is done
+
+    @property
+    def xlsx_specify_headers(self):
+        """drf-excel takes its columns from the serializer, so it is told those the selection keeps..."""
+        selected = self.field_selection.fields if selects_fields(self.request) else None
+        return None if selected is None else paths(selected)
+
+    @property
+    def xlsx_ignore_headers(self):
+        """...and those it leaves out."""
+        omitted = self.field_selection.omit if selects_fields(self.request) else None
+        return [] if omitted is None else paths(omitted)
 
     def finalize_response(self, request, response, *args, **kwargs):
         data = getattr(response, "data", None)
