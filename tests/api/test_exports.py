@@ -107,3 +107,15 @@ def test_bad_export_parameters_are_400_in_json(client, params, parameter):
     assert response.status_code == 400
     assert response["Content-Type"] == "application/json"
     assert parameter in error_of(response)["details"]
+
+
+def test_the_timeline_exports_every_entry_its_filters_select(client):
+    params = {"project": "calb-jiangmen-base"}
+    page = client.get("/api/v1/timeline/", {**params, "limit": 500}).json()
+    response = client.get("/api/v1/timeline/export/", {**params, "format": "ndjson"})
+    assert response["Content-Disposition"] == 'attachment; filename="timeline.ndjson"'
+    assert [json.loads(line) for line in content(response).splitlines()] == page["results"]
+    assert response["X-Total-Count"] == str(page["count"]) != "0"
+    csv = client.get("/api/v1/timeline/export/", {**params, "fields": "slug,date"})
+    expected = client.get("/api/v1/timeline/", {**params, "fields": "slug,date", "limit": 500, "format": "csv"})
+    assert content(csv) == expected.content

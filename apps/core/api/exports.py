@@ -88,27 +88,27 @@ may start `API_EXPORT_THROTTLE_RATE` exports, and one export holds at most `API_
 beyond that, narrow the filters or walk the list with `cursor`."""
 
 
-class ExportMixin:
-    """Adds `export/` to a list: every record its filters match, streamed."""
+RENDERERS = [ExportCSVRenderer, ExportNDJSONRenderer]
+export_schema = extend_schema(
+    summary="Every matching record, as one CSV or NDJSON file",
+    description=EXPORT_DESCRIPTION,
+    responses={
+        (200, ExportCSVRenderer.media_type): OpenApiResponse(OpenApiTypes.STR, description="One row per record."),
+        (200, ExportNDJSONRenderer.media_type): OpenApiResponse(OpenApiTypes.STR, description="One record per line."),
+    },
+)
 
-    @extend_schema(
-        summary="Every matching record, as one CSV or NDJSON file",
-        description=EXPORT_DESCRIPTION,
-        responses={
-            (200, ExportCSVRenderer.media_type): OpenApiResponse(OpenApiTypes.STR, description="One row per record."),
-            (200, ExportNDJSONRenderer.media_type): OpenApiResponse(
-                OpenApiTypes.STR, description="One JSON record per line."
-            ),
-        },
-    )
-    @action(
-        detail=False,
-        renderer_classes=[ExportCSVRenderer, ExportNDJSONRenderer],
-        throttle_classes=[ExportRateThrottle],
-        pagination_class=None,
-    )
-    def export(self, request, *args, **kwargs):
-        queryset = self.filter_queryset(self.get_queryset())
+
+def is_export(view):
+    return getattr(view, "action", None) == "export" or isinstance(view, ExportView)
+
+
+class Exporting:
+    """Streams every record the view's filters match (its `export_queryset()`) in the negotiated export format,
+    as a file named by its `export_name()`."""
+
+    def stream(self, request):
+        queryset = self.export_queryset()
         total = queryset.count()
         if total > settings.API_EXPORT_MAX_ROWS:
             raise ValidationError(
@@ -123,8 +123,7 @@ class ExportMixin:
         response = StreamingHttpResponse(
             renderer.stream(lambda: self.chunks(queryset)), content_type=f"{renderer.media_type}; charset=utf-8"
         )
-        name = registry.for_model(queryset.model).name
-        response["Content-Disposition"] = f'attachment; filename="{name}.{renderer.format}"'
+        response["Content-Disposition"] = f'attachment; filename="{self.export_name()}.{renderer.format}"'
         response[TOTAL_HEADER] = str(total)
         return response
 
@@ -136,3 +135,30 @@ class ExportMixin:
         while chunk := list(islice(records, CHUNK_SIZE)):
             data = serializer_class(chunk, many=True, context=context).data
             yield [selection.apply(record) for record in data] if selection else data
+
+
+class ExportMixin(Exporting):
+    """Adds `export/` to a viewset's list."""
+
+    def export_queryset(self):
+        return self.filter_queryset(self.get_queryset())
+
+    def export_name(self):
+        return registry.for_model(self.get_queryset().model).name
+
+    @export_schema
+    @action(detail=False, renderer_classes=RENDERERS, throttle_classes=[ExportRateThrottle], pagination_class=None)
+    def export(self, request, *args, **kwargs):
+        return self.stream(request)
+
+
+class ExportView(Exporting):
+    """The export of a list served by its own view (the timeline): mixed into that view's class."""
+
+    renderer_classes = RENDERERS
+    throttle_classes = [ExportRateThrottle]
+    pagination_class = None
+
+    @export_schema
+    def get(self, request, *args, **kwargs):
+        return self.stream(request)

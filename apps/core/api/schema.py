@@ -7,7 +7,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 
 from apps.core.api.exceptions import MESSAGES, ErrorSerializer
-from apps.core.api.exports import TOTAL_HEADER
+from apps.core.api.exports import TOTAL_HEADER, is_export
 from apps.core.api.language import DEFAULT_LANGUAGE, LANGUAGES
 
 LANG_PARAMETER = OpenApiParameter(
@@ -84,15 +84,20 @@ class ApiAutoSchema(AutoSchema):
             *getattr(self.view, "schema_parameters", ()),
         ]
 
+    def get_operation_id(self):
+        """`<resource>_export` for every export, whether a viewset's action or a view of its own."""
+        operation_id = super().get_operation_id()
+        return operation_id.rsplit("_", 1)[0] if is_export(self.view) else operation_id
+
     def get_filter_backends(self):
         """An export takes its list's filters."""
-        if getattr(self.view, "action", None) == "export":
+        if is_export(self.view):
             return self.view.filter_backends
         return super().get_filter_backends()
 
     def _get_response_headers_for_code(self, status_code, direction="response"):
         headers = super()._get_response_headers_for_code(status_code, direction)
-        if status_code == "200" and getattr(self.view, "action", None) == "export":
+        if status_code == "200" and is_export(self.view):
             headers[TOTAL_HEADER] = {
                 "schema": {"type": "integer", "minimum": 0},
                 "description": "How many records the export holds.",

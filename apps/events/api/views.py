@@ -3,6 +3,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics
 from rest_framework.exceptions import ValidationError
 
+from apps.core.api.exports import ExportView
 from apps.core.api.fields import FieldSelectionMixin
 from apps.core.api.language import LanguageNegotiationMixin
 from apps.core.api.pagination import StrictLimitOffsetPagination
@@ -49,7 +50,16 @@ class TimelineView(FieldSelectionMixin, LanguageNegotiationMixin, generics.ListA
     queryset = Event.objects.none()
 
     def list(self, request, *args, **kwargs):
-        milestones = filtered(MilestoneTimelineFilterSet, request, Milestone.objects.all())
-        events = filtered(EventTimelineFilterSet, request, Event.objects.all())
-        page = self.paginate_queryset(timeline(milestones, events))
+        page = self.paginate_queryset(self.export_queryset())
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def export_queryset(self):
+        """The entries the request's filters select, from both sides of the union; exports read them too."""
+        milestones = filtered(MilestoneTimelineFilterSet, self.request, Milestone.objects.all())
+        events = filtered(EventTimelineFilterSet, self.request, Event.objects.all())
+        return timeline(milestones, events)
+
+
+class TimelineExportView(ExportView, TimelineView):
+    def export_name(self):
+        return "timeline"
