@@ -70,9 +70,21 @@ def order_by(ordering):
 
 
 def after(queryset, ordering, values):
-    """The records that come after the one with these values in this ordering. The first field is also bounded
-    on its own, so that the database reads its index from the position rather than filtering from the start."""
-    condition, equal = NOTHING, Q()
+    """The records that come after the one with these values in this ordering, as querysets to read in turn.
+
+    The first field is also bounded on its own, so that the database reads its index from the position
+    rather than filtering from the start. When NULLs of the first field come after a position that is not
+    NULL, no one bound holds both, so the records that are not NULL are read first and the NULLs after them.
+    """
+    (first, descending, nulls_after), value = ordering[0], values[0]
+    if value is not None and nulls_after:
+        ordering = [[first, descending, None], *ordering[1:]]
+        return [condition(queryset, ordering, values), queryset.filter(**{f"{first}__isnull": True})]
+    return [condition(queryset, ordering, values)]
+
+
+def condition(queryset, ordering, values):
+    found, equal = NOTHING, Q()
     for (name, descending, nulls_after), value in zip(ordering, values, strict=True):
         if value is None:
             beyond = NOTHING if nulls_after else Q(**{f"{name}__isnull": False})
@@ -80,12 +92,12 @@ def after(queryset, ordering, values):
             beyond = Q(**{f"{name}__{'lt' if descending else 'gt'}": value})
             if nulls_after:
                 beyond |= Q(**{f"{name}__isnull": True})
-        condition |= equal & beyond
+        found |= equal & beyond
         equal &= Q(**{f"{name}__isnull": True} if value is None else {name: value})
     (name, descending, nulls_after), value = ordering[0], values[0]
     if value is not None and not nulls_after:
-        condition &= Q(**{f"{name}__{'lte' if descending else 'gte'}": value})
-    return queryset.filter(condition)
+        found &= Q(**{f"{name}__{'lte' if descending else 'gte'}": value})
+    return queryset.filter(found)
 
 
 def as_json(value):
@@ -132,9 +144,12 @@ class KeysetPagination:
             if self.backwards:
                 walked = reverse(self.ordering)
                 page = page.order_by(*order_by(walked))
-            page = after(page, walked, values)
         names = [name for name, _, _ in self.ordering]
-        rows = list(page.values_list(*names, "pk")[: self.limit + 1])
+        rows = []
+        for part in after(page, walked, values) if self.started else [page]:
+            rows += part.values_list(*names, "pk")[: self.limit + 1 - len(rows)]
+            if len(rows) > self.limit:
+                break
         self.more = len(rows) > self.limit
         rows = rows[: self.limit][::-1] if self.backwards else rows[: self.limit]
         self.first, self.last = (rows[0][:-1], rows[-1][:-1]) if rows else (None, None)
