@@ -125,11 +125,12 @@ class APIEndpointTests:
         assert self.count_queries(client, self.detail_url(), omit=self.key_field) == self.detail_queries - 1
 
     def test_export_query_count_is_pinned(self, client):
-        """An export counts, then reads its records a chunk at a time, each read what rendering a page's
-        records costs (the page's version, keys and count aside): NDJSON once, CSV twice (its header first)."""
-        reading = self.list_queries - 3
-        assert self.count_queries(client, f"{self.url}export/", format="ndjson") == 2 + reading
-        assert self.count_queries(client, f"{self.url}export/", format="csv") == 2 + 2 * reading
+        """An export costs what a page does (version, count, keys, rendering what is not yet rendered) for
+        each chunk of records; a CSV reads the keys twice (its header first), finding them rendered the
+        second time, and an export of rendered records reads only the version, the count and the keys."""
+        assert self.count_queries(client, f"{self.url}export/", format="ndjson") == self.list_queries
+        assert self.count_queries(client, f"{self.url}export/", format="csv") == self.list_queries + 1
+        assert self.count_queries(client, f"{self.url}export/", cold=False, format="ndjson") == 3
 
     def test_pagination_links_and_bounds(self, client):
         first = self.get(client, limit=1).json()

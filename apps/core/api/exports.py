@@ -13,6 +13,7 @@ records (a larger selection is a 400 that says to narrow the filters or walk the
 
 import csv
 import io
+import json
 from itertools import islice
 
 from django.conf import settings
@@ -25,6 +26,7 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.throttling import SimpleRateThrottle
 
 from apps.core.api.fields import selects_fields
+from apps.core.api.fragments import RenderedRecords
 from apps.core.api.renderers import SpreadsheetCSVRenderer
 from apps.core.registry import registry
 
@@ -41,13 +43,16 @@ class ExportCSVRenderer(BaseRenderer):
     flattener = SpreadsheetCSVRenderer()
 
     def stream(self, chunks):
-        header = list(
-            dict.fromkeys(key for chunk in chunks() for record in chunk for key in self.flattener.flatten_item(record))
-        )
+        header = list(dict.fromkeys(key for chunk in chunks() for row in self.rows(chunk) for key in row))
         yield "\ufeff".encode() + self.lines([header])
         for chunk in chunks():
-            rows = (self.flattener.flatten_item(record) for record in chunk)
-            yield self.lines([row.get(key) for key in header] for row in rows)
+            yield self.lines([row.get(key) for key in header] for row in self.rows(chunk))
+
+    def rows(self, chunk):
+        """Each record flattened into its columns; a rendered record holds what its serializer gave."""
+        return (
+            self.flattener.flatten_item(json.loads(record) if isinstance(record, bytes) else record) for record in chunk
+        )
 
     @staticmethod
     def lines(rows):
@@ -66,7 +71,9 @@ class ExportNDJSONRenderer(BaseRenderer):
 
     def stream(self, chunks):
         for chunk in chunks():
-            yield b"".join(self.json.render(record) + b"\n" for record in chunk)
+            yield b"".join(
+                (record if isinstance(record, bytes) else self.json.render(record)) + b"\n" for record in chunk
+            )
 
 
 class ExportRateThrottle(SimpleRateThrottle):
@@ -128,13 +135,19 @@ class Exporting:
         return response
 
     def chunks(self, queryset):
-        """The records as their serializer shows them (cut to `fields`/`omit`), CHUNK_SIZE at a time."""
-        serializer_class, context = self.get_serializer_class(), self.get_serializer_context()
+        """The records, CHUNK_SIZE at a time, cut to `fields`/`omit` when the request asks."""
         selection = self.field_selection if selects_fields(self.request) else None
+        for chunk in self.export_chunks(queryset):
+            if selection:
+                chunk = [selection.apply(json.loads(r) if isinstance(r, bytes) else r) for r in chunk]
+            yield chunk
+
+    def export_chunks(self, queryset):
+        """The records as their serializer shows them."""
+        serializer_class, context = self.get_serializer_class(), self.get_serializer_context()
         records = queryset.iterator(chunk_size=CHUNK_SIZE)
         while chunk := list(islice(records, CHUNK_SIZE)):
-            data = serializer_class(chunk, many=True, context=context).data
-            yield [selection.apply(record) for record in data] if selection else data
+            yield serializer_class(chunk, many=True, context=context).data
 
 
 class ExportMixin(Exporting):
@@ -145,6 +158,15 @@ class ExportMixin(Exporting):
 
     def export_name(self):
         return registry.for_model(self.get_queryset().model).name
+
+    def export_chunks(self, queryset):
+        """The records as the JSON list has them rendered (apps/core/api/fragments.py): a query for each chunk's
+        keys, then the rendered records, those missing rendered and kept, so a CSV's second pass, and the next
+        export, find them."""
+        records = RenderedRecords(self, "item", self.get_serializer_class(), self.get_queryset())
+        keys = queryset.values_list("pk", flat=True).iterator(chunk_size=CHUNK_SIZE)
+        while chunk := list(islice(keys, CHUNK_SIZE)):
+            yield records.get(chunk)
 
     @export_schema
     @action(detail=False, renderer_classes=RENDERERS, throttle_classes=[ExportRateThrottle], pagination_class=None)
