@@ -5,6 +5,7 @@ import inspect
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from rest_framework.renderers import JSONRenderer
 
 from apps.core.api.exceptions import MESSAGES, ErrorSerializer
 from apps.core.api.exports import TOTAL_HEADER, is_export
@@ -51,8 +52,12 @@ class ApiAutoSchema(AutoSchema):
         for status in READ_ERRORS:
             if status == "404" and not self._is_detail_lookup():
                 continue
-            response = OpenApiResponse(ErrorSerializer, description=MESSAGES[int(status)])
-            responses.setdefault(status, self._get_response_for_code(response, status, direction=direction))
+            response = self._get_response_for_code(
+                OpenApiResponse(ErrorSerializer, description=MESSAGES[int(status)]), status, direction=direction
+            )
+            # Errors are JSON whatever the format asked for, an export's included.
+            response["content"] = {JSONRenderer.media_type: next(iter(response["content"].values()))}
+            responses.setdefault(status, response)
         if self._is_detail_lookup():
             responses.setdefault(
                 "301",
