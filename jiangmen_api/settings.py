@@ -194,8 +194,8 @@ API_COUNT_CACHE_SECONDS = int(os.environ.get("API_COUNT_CACHE_SECONDS", "3600"))
 API_THROTTLE_RATE = os.environ.get("API_THROTTLE_RATE", "600/minute")
 # Whole exports (`<list>/export/`) each client address may start, on top of the rate above; empty: no limit.
 API_EXPORT_THROTTLE_RATE = os.environ.get("API_EXPORT_THROTTLE_RATE", "30/hour")
-# Records one export may hold: it bounds how long an export holds a worker (docs/performance.md).
-API_EXPORT_MAX_ROWS = int(os.environ.get("API_EXPORT_MAX_ROWS", "100000"))
+# Records one export may hold: it bounds how long an export holds a worker (docs/deployment.md).
+API_EXPORT_MAX_ROWS = int(os.environ.get("API_EXPORT_MAX_ROWS", "5000"))
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Jiangmen Regional Data API",
