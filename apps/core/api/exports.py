@@ -4,11 +4,12 @@ A page of CSV holds at most 500 rows; an export holds them all, in the list's or
 with the slug, so it is stable), with the columns of the paged CSV and the fields `fields`/`omit` keep.
 It reads the records a chunk at a time (`.iterator(chunk_size=...)`: a viewset's list reads each chunk's
 keys and their rendered records, as its JSON pages do; the timeline serialises its entries) and writes
-each chunk as it comes, so a worker's memory does not grow with the export (`make bench-exports`). CSV makes two passes, since its header (nested lists become numbered columns) must
-come first and name every column any row has; NDJSON makes one. `X-Total-Count` says how many records
-follow. A worker is held for as long as an export streams, so exports are bounded twice: each client
-address may start `API_EXPORT_THROTTLE_RATE` of them, and one holds at most `API_EXPORT_MAX_ROWS`
-records (a larger selection is a 400 that says to narrow the filters or walk the list with `cursor`).
+each chunk as it comes, so a worker's memory does not grow with the export (`make bench-exports`). CSV
+makes two passes, since its header (nested lists become numbered columns) must come first and name
+every column any row has; NDJSON makes one. `X-Total-Count` says how many records follow. A worker is
+held for as long as an export streams, so exports are bounded twice: each client address may start
+`API_EXPORT_THROTTLE_RATE` of them, and one holds at most `API_EXPORT_MAX_ROWS` records (a larger
+selection is a 400 that says to narrow the filters or walk the list with `cursor`).
 """
 
 import csv
