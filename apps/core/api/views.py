@@ -13,8 +13,8 @@ from apps.core.models import FormerSlug
 class PublicReadOnlyViewSet(ExportMixin, FieldSelectionMixin, LanguageNegotiationMixin, viewsets.ReadOnlyModelViewSet):
     """Public data read by slug.
 
-        A detail nests more than a list item, so a retrieve may use its own serializer and prefetches. JSON is
-        served from each record's kept rendering (apps/core/api/fragments.py); spreadsheets, and records cut to
+    A detail nests more than a list item, so a retrieve may use its own serializer and prefetches. JSON is
+    served from each record's kept rendering (apps/core/api/fragments.py); spreadsheets, and records cut to
     `fields`/`omit`, are built as usual.
     """
 
