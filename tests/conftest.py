@@ -1,6 +1,8 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
+
+from apps.core.memo import BytesMemo
 
 
 @pytest.fixture(scope="session")
@@ -17,7 +19,11 @@ def _database_access(db):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Cached responses are keyed by the data version, which a rolled-back test can reuse."""
-    cache.clear()
+    """Cached responses and rendered records are keyed by data versions, which a rolled-back test can reuse."""
+    for alias in caches:
+        caches[alias].clear()
+    BytesMemo.clear_all()
     yield
-    cache.clear()
+    for alias in caches:
+        caches[alias].clear()
+    BytesMemo.clear_all()

@@ -14,6 +14,7 @@ from django_filters.fields import BaseCSVField
 from django_filters.filterset import FILTER_FOR_DBFIELD_DEFAULTS
 
 from apps.core.models import natural_key
+from apps.core.versioning import last_read_version
 
 SEARCH_MAX_LENGTH = 200
 TRIGRAM_LENGTH = 3
@@ -60,17 +61,35 @@ class StrictBooleanFilter(django_filters.BooleanFilter):
 
 
 NO_RECORD = object()
+# Natural keys already looked up, while the data version stays the same; bounded, as clients choose the keys.
+KEYS_FOUND = {"version": None, "records": {}}
+KEYS_FOUND_MAX = 10_000
 
 
 class NaturalKeyField(forms.ModelChoiceField):
-    """A related record by its natural key; a key that names no record is not an error but NO_RECORD."""
+    """A related record by its natural key; a key that names no record is not an error but NO_RECORD.
+
+    A key names the same record until the data changes, so each is looked up once per data version: the
+    lookup was a query of its own on every filtered request. The record found is only compared by key.
+    """
 
     def to_python(self, value):
         ProhibitNullCharactersValidator()(value)
-        try:
-            return super().to_python(value)
-        except ValidationError:
-            return NO_RECORD
+        if value in self.empty_values:
+            return None
+        version = last_read_version()
+        if KEYS_FOUND["version"] != version or len(KEYS_FOUND["records"]) >= KEYS_FOUND_MAX:
+            KEYS_FOUND.update(version=version, records={})
+        name = (self.queryset.model._meta.label, str(value))
+        found = KEYS_FOUND["records"].get(name)
+        if found is None:
+            try:
+                found = super().to_python(value)
+            except ValidationError:
+                found = NO_RECORD
+            if version is not None:
+                KEYS_FOUND["records"][name] = found
+        return found
 
 
 class NaturalKeyFilter(django_filters.ModelChoiceFilter):
@@ -161,6 +180,20 @@ class StrictFilterSet(django_filters.FilterSet):
             declared.model, declared.parent = self.queryset.model, self
             if declared.method is not None:
                 declared.method = declared.method  # binds the filter method to this copy and FilterSet
+
+    @property
+    def form(self):
+        """The form cleans only the parameters the request names: a filter left out filters nothing, and
+        cleaning every field of the FilterSet on every request cost more than filtering."""
+        if not hasattr(self, "_form"):
+            form = super().form
+            if self.is_bound:
+                form.fields = {
+                    name: field
+                    for name, field in form.fields.items()
+                    if not field.widget.value_omitted_from_data(self.data, {}, form.add_prefix(name))
+                }
+        return self._form
 
     @property
     def filtered(self):

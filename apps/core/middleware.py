@@ -5,53 +5,28 @@ handling; they are still throttled, since throttling comes first.
 """
 
 import hashlib
-from collections import OrderedDict
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpResponse, HttpResponseNotModified, JsonResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
 from apps.core.api.exceptions import MESSAGES, error_body
 from apps.core.api.throttling import AnonymousRateThrottle
+from apps.core.memo import BytesMemo
 from apps.core.versioning import current_version
 
 API_PREFIX = "/api/v1/"
+# The API and the pages that read it (the explorer): throttled, conditional and cached alike.
+READ_PREFIXES = tuple(getattr(settings, "PUBLIC_READ_PREFIXES", (API_PREFIX,)))
 VARY = ("Accept", "Accept-Language")
 CACHE_SECONDS = 300
 
 
 def is_api_read(request):
-    return request.method in ("GET", "HEAD") and request.path.startswith(API_PREFIX)
-
-
-class ResponseMemo:
-    """A small per-process LRU in front of the shared cache, bounded in bytes.
-
-    Keys carry the data version, so an entry can never be stale: a write makes new keys, and old
-    entries simply age out. It saves the shared cache's round trip for the hottest responses.
-    """
-
-    def __init__(self, max_bytes):
-        self.max_bytes = max_bytes
-        self.entries = OrderedDict()
-        self.size = 0
-
-    def get(self, key):
-        entry = self.entries.get(key)
-        if entry is not None:
-            self.entries.move_to_end(key)
-        return entry
-
-    def put(self, key, entry):
-        if key in self.entries or len(entry[0]) > self.max_bytes:
-            return
-        self.entries[key] = entry
-        self.size += len(entry[0])
-        while self.size > self.max_bytes:
-            _, (content, _) = self.entries.popitem(last=False)
-            self.size -= len(content)
+    return request.method in ("GET", "HEAD") and request.path.startswith(READ_PREFIXES)
 
 
 class ThrottleMiddleware:
@@ -61,7 +36,7 @@ class ThrottleMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path.startswith(API_PREFIX):
+        if request.path.startswith(READ_PREFIXES):
             throttle = AnonymousRateThrottle()
             if not throttle.allow_request(request, None):
                 wait = throttle.wait()
@@ -76,7 +51,7 @@ class ConditionalCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.memo = ResponseMemo(settings.API_RESPONSE_MEMO_BYTES)
+        self.memo = BytesMemo(settings.API_RESPONSE_MEMO_BYTES)
 
     def __call__(self, request):
         if not is_api_read(request):
@@ -101,20 +76,24 @@ class ConditionalCacheMiddleware:
             return JsonResponse(error_body(412, "precondition_failed", MESSAGES[412]), status=412)
 
         key = f"api-response:{version.number}:{digest}"
-        cached = self.memo.get(key) or cache.get(key)
+        # A cache in this process's own memory would only hold a second copy of what the memo holds.
+        shared = not isinstance(caches["default"], LocMemCache)
+        cached = self.memo.get(key) or (cache.get(key) if shared else None)
         if cached is not None:
-            self.memo.put(key, cached)
-            content, content_type = cached
-            return self.finish(HttpResponse(content, content_type=content_type), etag, last_modified)
+            self.memo.put(key, cached, len(cached[0]))
+            content, headers = cached
+            return self.finish(HttpResponse(content, headers=dict(headers)), etag, last_modified)
 
         response = self.get_response(request)
         if response.status_code != 200:
             return response
         if not response.streaming:  # a streamed export is never kept whole
-            entry = (response.content, response["Content-Type"])
-            cache.set(key, entry, settings.API_RESPONSE_CACHE_SECONDS)
+            # The view's own headers (type, language, file name) are part of the answer; the edge adds the rest.
+            entry = (response.content, tuple(response.items()))
             if settings.API_RESPONSE_CACHE_SECONDS:
-                self.memo.put(key, entry)
+                self.memo.put(key, entry, len(entry[0]))
+                if shared:
+                    cache.set(key, entry, settings.API_RESPONSE_CACHE_SECONDS)
         return self.finish(response, etag, last_modified)
 
     @staticmethod

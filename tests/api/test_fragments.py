@@ -86,3 +86,24 @@ def test_a_changed_figure_shows_in_the_detail_that_nests_it(client):
     figure.save()
     nested = client.get("/api/v1/projects/calb-jiangmen-base/").json()["observations"]
     assert [item["name_en"] for item in nested if item["slug"] == figure.slug] == ["Edited for the test"]
+
+
+def test_a_record_rendered_alone_brings_the_records_after_it(client, django_assert_num_queries):
+    """Rendering reads ahead: the next records' details are rendered in the same queries, so asking for
+    one of them costs only the data version and its key."""
+    first, second = Observation.objects.order_by("pk")[:2]
+    client.get(f"/api/v1/observations/{first.slug}/")
+    with django_assert_num_queries(2):
+        response = client.get(f"/api/v1/observations/{second.slug}/", {"lang": "en"})
+    assert response.json()["slug"] == second.slug
+
+
+def test_a_renamed_key_filters_by_its_new_name_at_once(client):
+    """Natural keys are looked up once per data version: a write makes the next request look them up again."""
+    unit = Unit.objects.get(code="percent")
+    before = client.get("/api/v1/observations/", {"unit": "percent"}).json()["count"]
+    unit.code = "pct"
+    unit.save()
+    assert before > 0
+    assert client.get("/api/v1/observations/", {"unit": "pct"}).json()["count"] == before
+    assert client.get("/api/v1/observations/", {"unit": "percent"}).json()["count"] == 0

@@ -1,5 +1,6 @@
 """Validators from the data version, 304 answers, and a response cache that every write invalidates."""
 
+import pytest
 from django.core.management import call_command
 
 from apps.regions.models import Region
@@ -110,14 +111,34 @@ def test_with_a_cache_url_responses_are_kept_in_redis(client, settings, django_a
 
 
 def test_the_per_process_memo_stays_within_its_byte_budget():
-    from apps.core.middleware import ResponseMemo
+    from apps.core.memo import BytesMemo
 
-    memo = ResponseMemo(max_bytes=10)
-    memo.put("a", (b"12345", "application/json"))
-    memo.put("b", (b"12345", "application/json"))
-    assert memo.get("a") is not None
-    memo.put("c", (b"123", "application/json"))
+    memo = BytesMemo(max_bytes=10)
+    memo.put("a", b"12345", 5)
+    memo.put("b", b"12345", 5)
+    assert memo.get("a") == b"12345"
+    memo.put("c", b"123", 3)
     assert memo.get("b") is None
     assert memo.size <= 10
-    memo.put("huge", (b"x" * 11, "application/json"))
+    memo.put("huge", b"x" * 11, 11)
     assert memo.get("huge") is None
+
+
+def test_without_a_shared_cache_a_response_is_kept_once_per_worker(client, django_assert_num_queries):
+    """The per-process memo holds it; the cache in local memory would only hold a second copy."""
+    from django.core.cache import cache
+
+    first = client.get("/api/v1/zones/")
+    with django_assert_num_queries(1):
+        assert client.get("/api/v1/zones/").content == first.content
+    assert not any("api-response:" in key for key in cache._cache)
+
+
+@pytest.mark.parametrize("params", [{"lang": "zh"}, {"format": "csv", "lang": "zh"}])
+def test_a_cached_answer_keeps_the_headers_the_view_set(client, params):
+    first = client.get("/api/v1/projects/", params)
+    again = client.get("/api/v1/projects/", params)
+    assert again.content == first.content
+    for header in ("Content-Type", "Content-Language", "Content-Disposition"):
+        assert again.get(header) == first.get(header)
+    assert again["Content-Language"] == "zh"

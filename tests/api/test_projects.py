@@ -18,8 +18,8 @@ MILESTONE_FIELDS = {
 class TestProjects(APIEndpointTests):
     url = "/api/v1/projects/"
     lookup = "calb-jiangmen-base"
-    list_queries = 5
-    detail_queries = 10
+    list_queries = 6
+    detail_queries = 11
     item_fields = CURATED | {"company", "industry", "zone", "region", "status", "phase_count"}
     detail_fields = item_fields | {"milestones", "observations", "distinctions"}
     filters = [
@@ -50,8 +50,8 @@ class TestProjects(APIEndpointTests):
 class TestMilestones(APIEndpointTests):
     url = "/api/v1/milestones/"
     lookup = "calb-jiangmen-base-m2-topping-out"
-    list_queries = 5
-    detail_queries = 4
+    list_queries = 6
+    detail_queries = 5
     item_fields = CURATED | MILESTONE_FIELDS | {"project"}
     filters = [
         ("kind", "topping_out", accepts_value("kind", "topping_out")),

@@ -6,8 +6,8 @@ CURATED = {"slug", "name", "name_zh", "name_en", "description", "description_zh"
 class TestRegions(APIEndpointTests):
     url = "/api/v1/regions/"
     lookup = "jiangmen"
-    list_queries = 5
-    detail_queries = 9
+    list_queries = 6
+    detail_queries = 10
     item_fields = CURATED | {"level", "parent"}
     detail_fields = item_fields | {"children", "observations", "distinctions"}
     filters = [

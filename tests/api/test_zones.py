@@ -14,8 +14,8 @@ def has_area(predicate):
 class TestZones(APIEndpointTests):
     url = "/api/v1/zones/"
     lookup = "jiangmen-industrial-agglomeration-zone"
-    list_queries = 7
-    detail_queries = 14
+    list_queries = 8
+    detail_queries = 15
     item_fields = CURATED | {
         "kind",
         "status",

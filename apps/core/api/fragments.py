@@ -15,11 +15,14 @@ from django.conf import settings
 from django.core.cache import caches
 from rest_framework.renderers import JSONRenderer
 
+from apps.core.memo import BytesMemo
 from apps.core.registry import registry
 from apps.core.versioning import current_version
 
 CACHE_ALIAS = "records"
 RENDERER = JSONRenderer()
+MEMO = BytesMemo(settings.API_RECORD_MEMO_BYTES)
+READ_AHEAD = 100
 
 
 class Prerendered:
@@ -49,19 +52,36 @@ class RenderedRecords:
 
     def get(self, keys):
         """The rendered records with these primary keys, in the same order; renders and keeps what is missing."""
-        cache = caches[CACHE_ALIAS]
         names = [f"{self.prefix}{key}" for key in keys]
-        found = cache.get_many(names)
-        missing = [key for key, name in zip(keys, names, strict=True) if name not in found]
-        if missing:
-            records = list(self.queryset.filter(pk__in=missing))
-            items = self.serializer_class(records, many=True, context=self.view.get_serializer_context()).data
-            rendered = {
-                f"{self.prefix}{record.pk}": RENDERER.render(item) for record, item in zip(records, items, strict=True)
-            }
-            cache.set_many(rendered, settings.API_RECORD_CACHE_SECONDS)
-            found.update(rendered)
+        found = {name: content for name in names if (content := MEMO.get(name)) is not None}
+        if len(found) < len(names):
+            cache = caches[CACHE_ALIAS]
+            shared = cache.get_many([name for name in names if name not in found])
+            missing = [key for key, name in zip(keys, names, strict=True) if name not in found and name not in shared]
+            if missing:
+                records = list(self.queryset.filter(pk__in=self.batch(missing)))
+                context = self.view.get_serializer_context()
+                items = self.serializer_class(records, many=True, context=context).data
+                rendered = {
+                    f"{self.prefix}{record.pk}": RENDERER.render(item)
+                    for record, item in zip(records, items, strict=True)
+                }
+                cache.set_many(rendered, settings.API_RECORD_CACHE_SECONDS)
+                shared.update(rendered)
+            for name, content in shared.items():
+                MEMO.put(name, content, len(content))
+            found.update(shared)
         return [found[name] for name in names]
+
+    def batch(self, missing):
+        """The missing records and the ones after them that this worker has not rendered yet, up to READ_AHEAD.
+
+        A worker soon meets most records of a resource, and rendering them together costs the serializer's
+        prefetch queries once for the batch rather than once per page: a detail rendered alone costs 5–13 ms.
+        """
+        following = self.view.keys().filter(pk__gt=min(missing)).order_by("pk")[:READ_AHEAD]
+        unseen = [key for key in following if MEMO.get(f"{self.prefix}{key}") is None]
+        return [*missing, *unseen[: READ_AHEAD - len(missing)]]
 
 
 def splice(envelope, items):

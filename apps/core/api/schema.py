@@ -20,26 +20,26 @@ LANG_PARAMETER = OpenApiParameter(
         f"decides, and `{DEFAULT_LANGUAGE}` when that names neither. The `_zh` and `_en` fields are always present."
     ),
 )
-FORMATS = {
-    "json": "`json`",
+FORMAT_DESCRIPTIONS = {
+    "json": "`json` (default)",
     "csv": "`csv` (UTF-8 with a byte order mark)",
     "xlsx": "`xlsx`",
+    "jsonstat": "`jsonstat` (a JSON-stat 2.0 dataset: indicator × region × subject × period × kind)",
+    "jsonld": "`jsonld` (JSON-LD)",
     "ndjson": "`ndjson` (one JSON record per line)",
 }
 
 
-def format_parameter(renderers):
-    """`format`, with the formats the view's renderers offer, the first being the default."""
-    formats = [renderer.format for renderer in renderers]
-    offered = ", ".join(FORMATS[name] for name in formats)
+def format_parameter(formats):
+    """`?format=` with the formats the view's renderers offer, so a view that adds one documents it."""
+    description = f"Response format: {', '.join(FORMAT_DESCRIPTIONS.get(name, f'`{name}`') for name in formats)}."
+    if len(formats) > 1:
+        description += (
+            " Spreadsheets hold one row per record of the page, nested fields flattened into dotted columns; "
+            "filters, ordering and paging apply as for JSON."
+        )
     return OpenApiParameter(
-        "format",
-        OpenApiTypes.STR,
-        enum=formats,
-        description=(
-            f"Response format, the first the default: {offered}. Spreadsheets hold one row per record, nested "
-            "fields flattened into dotted columns; filters and ordering apply as for JSON. Errors are always JSON."
-        ),
+        "format", OpenApiTypes.STR, enum=formats, description=f"{description} Errors are always JSON."
     )
 
 
@@ -82,10 +82,11 @@ class ApiAutoSchema(AutoSchema):
         return inspect.cleandoc(own) if own else ""
 
     def get_override_parameters(self):
+        formats = list(dict.fromkeys(renderer.format for renderer in self.view.get_renderers()))
         return [
             *super().get_override_parameters(),
             LANG_PARAMETER,
-            format_parameter(self.view.get_renderers()),
+            format_parameter(formats),
             *getattr(self.view, "schema_parameters", ()),
         ]
 
@@ -99,6 +100,19 @@ class ApiAutoSchema(AutoSchema):
         if is_export(self.view):
             return self.view.filter_backends
         return super().get_filter_backends()
+
+    def _get_response_for_code(self, serializer, status_code, media_types=None, direction="response"):
+        """A renderer that declares the body it renders (`openapi_schema`), such as a JSON-stat dataset served
+        as `application/json` beside the serializer's JSON, is documented as one of the bodies of its type."""
+        response = super()._get_response_for_code(serializer, status_code, media_types, direction)
+        content = response.get("content", {})
+        if status_code.startswith("2"):
+            for renderer in self.view.get_renderers():
+                body = getattr(renderer, "openapi_schema", None)
+                media_type = renderer.media_type.split(";")[0]
+                if body and media_type in content:
+                    content[media_type]["schema"] = {"oneOf": [content[media_type]["schema"], body]}
+        return response
 
     def _get_response_headers_for_code(self, status_code, direction="response"):
         headers = super()._get_response_headers_for_code(status_code, direction)

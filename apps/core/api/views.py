@@ -31,7 +31,7 @@ class PublicReadOnlyViewSet(ExportMixin, FieldSelectionMixin, LanguageNegotiatio
     def list(self, request, *args, **kwargs):
         if request.accepted_renderer.format != "json" or selects_fields(request):
             return super().list(request, *args, **kwargs)
-        keys = self.paginate_queryset(self.filter_queryset(self.get_queryset()).values_list("pk", flat=True))
+        keys = self.paginate_queryset(self.filter_queryset(self.keys()))
         items = RenderedRecords(self, "item", self.get_serializer_class(), self.get_queryset()).get(keys)
         return Response(Prerendered(splice(self.get_paginated_response([]).data, items)))
 
@@ -42,12 +42,19 @@ class PublicReadOnlyViewSet(ExportMixin, FieldSelectionMixin, LanguageNegotiatio
                 return super().retrieve(request, *args, **kwargs)
             except Http404:
                 return self.moved(request, lookup)
-        found = self.filter_queryset(self.get_queryset()).filter(**{self.lookup_field: lookup})
-        key = found.values_list("pk", flat=True).first()
+        key = self.filter_queryset(self.keys()).filter(**{self.lookup_field: lookup}).first()
         if key is None:
             return self.moved(request, lookup)
         (content,) = RenderedRecords(self, "detail", self.get_serializer_class(), self.get_queryset()).get([key])
         return Response(Prerendered(content))
+
+    @classmethod
+    def keys(cls):
+        """The keys of the records, without the related records the serializers read: the JSON is read from the
+        rendered records, and filtering a queryset copies everything it would select, on every step."""
+        if "keys_queryset" not in cls.__dict__:
+            cls.keys_queryset = cls.queryset.select_related(None).prefetch_related(None).values_list("pk", flat=True)
+        return cls.keys_queryset.all()
 
     def moved(self, request, lookup):
         """A record asked for by a slug it has since been renamed from answers 301 with its current URL."""
