@@ -33,7 +33,7 @@ FORMAT_DESCRIPTIONS = {
 def format_parameter(formats):
     """`?format=` with the formats the view's renderers offer, so a view that adds one documents it."""
     description = f"Response format: {', '.join(FORMAT_DESCRIPTIONS.get(name, f'`{name}`') for name in formats)}."
-    if len(formats) > 1:
+    if "xlsx" in formats:  # a paged spreadsheet; an export describes itself
         description += (
             " Spreadsheets hold one row per record of the page, nested fields flattened into dotted columns; "
             "filters, ordering and paging apply as for JSON."
