@@ -175,7 +175,7 @@ FIXTURES_DIR = BASE_DIR / "fixtures"
 
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "DEFAULT_PAGINATION_CLASS": "apps.core.api.pagination.StrictLimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "apps.core.api.cursor.ListPagination",
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_RENDERER_CLASSES": [
@@ -212,6 +212,10 @@ TRUSTED_PROXIES = trusted_proxies(os.environ.get("TRUSTED_PROXIES", ""))
 
 # Requests each client address may make, as `<count>/<second|minute|hour|day>`; empty turns throttling off.
 API_THROTTLE_RATE = os.environ.get("API_THROTTLE_RATE", "600/minute")
+# Whole exports (`<list>/export/`) each client address may start, on top of the rate above; empty: no limit.
+API_EXPORT_THROTTLE_RATE = os.environ.get("API_EXPORT_THROTTLE_RATE", "30/hour")
+# Records one export may hold: it bounds how long an export holds a worker (docs/deployment.md).
+API_EXPORT_MAX_ROWS = int(os.environ.get("API_EXPORT_MAX_ROWS", "5000"))
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Jiangmen Regional Data API",

@@ -5,11 +5,12 @@ from django.core.cache import cache
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import LimitOffsetPagination
 
+from apps.core.api.fields import SELECTING
 from apps.core.api.parameters import PRESENTATION
 from apps.core.versioning import current_version
 
 # Parameters that choose how a page is presented, not which records it counts.
-PRESENTING = {"limit", "offset", "ordering", *PRESENTATION}
+PRESENTING = {"limit", "offset", "ordering", *PRESENTATION, *SELECTING}
 
 
 class StrictLimitOffsetPagination(LimitOffsetPagination):

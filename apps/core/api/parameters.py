@@ -41,7 +41,7 @@ def format_parameter(view):
     description = (
         f"Response format, instead of the `Accept` header: {formats}; JSON when absent. Errors are always JSON."
     )
-    if len(renderers) > 1:
+    if any(renderer.format == "xlsx" for renderer in renderers):  # a paged spreadsheet; an export describes itself
         description += (
             " Spreadsheets hold one row per record of the page, nested fields flattened into dotted columns; "
             "filters, ordering and paging apply as for JSON."
@@ -75,17 +75,21 @@ _accepted = {}
 
 
 def accepted_parameters(view):
-    """The names the view's operation accepts, as its schema documents them."""
-    key = (type(view), is_list(view))
+    """The names the view's operation accepts, as its schema documents them: a list's and an export's filters,
+    a list's paging, and the parameters the view declares of its own (`schema_parameters`)."""
+    from apps.core.api.exports import is_export  # exports read the views' mixins, which read this module
+
+    key = (type(view), is_list(view), is_export(view))
     names = _accepted.get(key)
     if names is None:
-        names = set(PRESENTATION)
-        if key[1]:
+        listing, exporting = key[1:]
+        names = set(PRESENTATION) | {parameter.name for parameter in getattr(view, "schema_parameters", ())}
+        if listing or exporting:
             for backend in getattr(view, "filter_backends", ()):
                 filterset_class = backend().get_filterset_class(view)
                 names.update(filterset_class.base_filters if filterset_class else ())
-            if view.paginator is not None:
-                names.update(parameter["name"] for parameter in view.paginator.get_schema_operation_parameters(view))
+        if listing and view.paginator is not None:
+            names.update(parameter["name"] for parameter in view.paginator.get_schema_operation_parameters(view))
         names = _accepted[key] = frozenset(names)
     return names
 

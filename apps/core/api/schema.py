@@ -7,8 +7,10 @@ import sys
 from django.core import validators
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiResponse
+from rest_framework.renderers import JSONRenderer
 
 from apps.core.api.exceptions import MESSAGES, ErrorSerializer
+from apps.core.api.exports import TOTAL_HEADER, is_export
 from apps.core.api.parameters import PRESENTATION
 
 
@@ -42,8 +44,12 @@ class ApiAutoSchema(AutoSchema):
         for status in READ_ERRORS:
             if status == "404" and not self._is_detail_lookup():
                 continue
-            response = OpenApiResponse(ErrorSerializer, description=MESSAGES[int(status)])
-            responses.setdefault(status, self._get_response_for_code(response, status, direction=direction))
+            response = self._get_response_for_code(
+                OpenApiResponse(ErrorSerializer, description=MESSAGES[int(status)]), status, direction=direction
+            )
+            # Errors are JSON whatever the format asked for, an export's included.
+            response["content"] = {JSONRenderer.media_type: next(iter(response["content"].values()))}
+            responses.setdefault(status, response)
         if self._is_detail_lookup():
             responses.setdefault(
                 "301",
@@ -75,8 +81,13 @@ class ApiAutoSchema(AutoSchema):
         return inspect.cleandoc(own) if own else ""
 
     def get_override_parameters(self):
-        """The presentation parameters every operation accepts (apps/core/api/parameters.py)."""
-        return [*super().get_override_parameters(), *(describe(self.view) for describe in PRESENTATION.values())]
+        """The presentation parameters every operation accepts (apps/core/api/parameters.py), and those the
+        view declares (field selection)."""
+        return [
+            *super().get_override_parameters(),
+            *(describe(self.view) for describe in PRESENTATION.values()),
+            *getattr(self.view, "schema_parameters", ()),
+        ]
 
     def _get_filter_parameters(self):
         """What each filter refuses with a 400, the schema says: an empty or blank value or a NUL character
@@ -100,6 +111,17 @@ class ApiAutoSchema(AutoSchema):
                     schema[keyword] = int(limit) if isinstance(limit, float) and limit.is_integer() else limit
         return parameters
 
+    def get_operation_id(self):
+        """`<resource>_export` for every export, whether a viewset's action or a view of its own."""
+        operation_id = super().get_operation_id()
+        return operation_id.rsplit("_", 1)[0] if is_export(self.view) else operation_id
+
+    def get_filter_backends(self):
+        """An export takes its list's filters."""
+        if is_export(self.view):
+            return self.view.filter_backends
+        return super().get_filter_backends()
+
     def _get_response_for_code(self, serializer, status_code, media_types=None, direction="response"):
         """A renderer that declares the body it renders (`openapi_schema`), such as a JSON-stat dataset served
         as `application/json` beside the serializer's JSON, is documented as one of the bodies of its type."""
@@ -115,6 +137,11 @@ class ApiAutoSchema(AutoSchema):
 
     def _get_response_headers_for_code(self, status_code, direction="response"):
         headers = super()._get_response_headers_for_code(status_code, direction)
+        if status_code == "200" and is_export(self.view):
+            headers[TOTAL_HEADER] = {
+                "schema": {"type": "integer", "minimum": 0},
+                "description": "How many records the export holds.",
+            }
         if status_code in ("429", "503"):
             headers["Retry-After"] = {
                 "schema": {"type": "integer", "minimum": 0},
