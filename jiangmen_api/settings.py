@@ -231,6 +231,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": ChoiceEnumNames(),
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "apps.core.api.schema.selectable_fields_are_optional",
+    ],
 }
 
 # Security: safe by default without DEBUG; a TLS-terminating proxy sets X-Forwarded-Proto.

@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import connections
 from django.db.models import F, OrderBy, Q
 from django.db.models.constants import LOOKUP_SEP
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
@@ -109,8 +109,8 @@ def as_json(value):
 class KeysetPagination:
     """Pages of `limit` records after (or, going back, before) the record a cursor names."""
 
-    def __init__(self, limit):
-        self.limit = limit
+    def __init__(self, limit, offset):
+        self.limit, self.offset = limit, offset
 
     def encode(self, values, backwards):
         position = {"o": self.ordering, "v": [as_json(value) for value in values]}
@@ -122,13 +122,13 @@ class KeysetPagination:
         try:
             position = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
             if position["o"] != self.ordering:
-                raise ValidationError({CURSOR: ["This cursor was made for another ordering; keep `ordering`."]})
+                raise NotFound("No page at this cursor in this ordering: it was made for another; keep `ordering`.")
             values = [
                 None if value is None else model._meta.get_field(name).to_python(value)
                 for (name, _, _), value in zip(self.ordering, position["v"], strict=True)
             ]
         except (binascii.Error, ValueError, TypeError, KeyError, AttributeError, DjangoValidationError):
-            raise ValidationError({CURSOR: ["Not a cursor this API gave; use `next` or `previous`."]}) from None
+            raise NotFound("No page at this cursor: it is not one this API gave; use `next` or `previous`.") from None
         return values, bool(position.get("b"))
 
     def paginate_queryset(self, queryset, request):
@@ -146,10 +146,12 @@ class KeysetPagination:
                 page = page.order_by(*order_by(walked))
         names = [name for name, _, _ in self.ordering]
         rows = []
+        wanted = self.offset + self.limit + 1
         for part in after(page, walked, values) if self.started else [page]:
-            rows += part.values_list(*names, "pk")[: self.limit + 1 - len(rows)]
-            if len(rows) > self.limit:
+            rows += part.values_list(*names, "pk")[: wanted - len(rows)]
+            if len(rows) >= wanted:
                 break
+        rows = rows[self.offset :]
         self.more = len(rows) > self.limit
         rows = rows[: self.limit][::-1] if self.backwards else rows[: self.limit]
         self.first, self.last = (rows[0][:-1], rows[-1][:-1]) if rows else (None, None)
@@ -183,11 +185,9 @@ class ListPagination(StrictLimitOffsetPagination):
     def paginate_queryset(self, queryset, request, view=None):
         if CURSOR not in request.query_params:
             return super().paginate_queryset(queryset, request, view)
-        if self.offset_query_param in request.query_params:
-            raise ValidationError({CURSOR: ["A cursor page has no offset: leave out `offset`."]})
         if not request.query_params[CURSOR]:
             raise ValidationError({CURSOR: [f"This parameter may not be empty; begin a walk with `{START}`."]})
-        self.keyset = KeysetPagination(self.get_limit(request))
+        self.keyset = KeysetPagination(self.get_limit(request), self.get_offset(request))
         return self.keyset.paginate_queryset(queryset, request)
 
     def get_paginated_response(self, data):
@@ -209,8 +209,9 @@ class ListPagination(StrictLimitOffsetPagination):
             "description": (
                 f"Keyset paging through a list of any length: `{START}` for the first page, then the cursor in each "
                 "page's `next` or `previous` (keep `ordering` and the filters as they were). A cursor page costs the "
-                "same at the end of a list as at its start; it has no `count`, and no `offset`."
+                "same at the end of a list as at its start and has no `count`; `offset` skips that many records past "
+                "the cursor. A cursor this API did not give names no page: 404."
             ),
-            "schema": {"type": "string"},
+            "schema": {"type": "string", "minLength": 1, "pattern": "^[A-Za-z0-9_-]+$"},
         }
         return [*super().get_schema_operation_parameters(view), cursor]

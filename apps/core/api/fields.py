@@ -6,7 +6,6 @@ weighed: it passes unknown names over in silence and reaches into nested records
 expansions, so one small mixin does instead.
 """
 
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
@@ -16,25 +15,17 @@ OMIT = "omit"
 SELECTING = (FIELDS, OMIT)
 SEPARATOR = "."
 
-PARAMETERS = [
-    OpenApiParameter(
-        FIELDS,
-        OpenApiTypes.STR,
-        description=(
-            "Comma-separated fields to keep in each record, nested ones by dotted path (`slug,name,company.slug,"
-            "citations.quote`); every other field is left out. An unknown field is a 400 naming it. Applies to "
-            "JSON, CSV, XLSX and the exports."
-        ),
+DESCRIPTIONS = {
+    FIELDS: (
+        "Comma-separated fields to keep in each record, nested ones by dotted path (`slug,name,company.slug,"
+        "citations.quote`); every other field is left out. Applies to JSON, CSV, XLSX and the exports; a "
+        "format that is not a list of records (a JSON-stat cube) is made from whole records."
     ),
-    OpenApiParameter(
-        OMIT,
-        OpenApiTypes.STR,
-        description=(
-            "Comma-separated fields to leave out of each record, nested ones by dotted path (`citations,"
-            "company.name_zh`). An unknown field is a 400 naming it. Applied after `fields` when both are given."
-        ),
+    OMIT: (
+        "Comma-separated fields to leave out of each record, nested ones by dotted path (`citations,"
+        "company.name_zh`). Applied after `fields` when both are given."
     ),
-]
+}
 
 _shapes = {}
 
@@ -97,6 +88,25 @@ def leave_out(data, tree):
     }
 
 
+def every_path(shape, prefix=""):
+    """Every field a selection may name: each field, and each field of a nested record by dotted path."""
+    return [
+        found
+        for name, subtree in shape.items()
+        for found in [f"{prefix}{name}", *(every_path(subtree, f"{prefix}{name}{SEPARATOR}") if subtree else ())]
+    ]
+
+
+def selection_parameters(serializer_class):
+    """`fields` and `omit`, each a comma-separated list of the serializer's own field paths (any other is a 400)."""
+    names = every_path(shape_of(serializer_class))
+    schema = {"type": "array", "minItems": 1, "items": {"type": "string", "enum": names}}
+    return [
+        OpenApiParameter(name, schema, description=description, style="form", explode=False)
+        for name, description in DESCRIPTIONS.items()
+    ]
+
+
 def paths(tree, prefix=""):
     """The dotted paths a tree names."""
     return [
@@ -134,7 +144,9 @@ class FieldSelectionMixin:
     """Views whose records can be cut to the fields asked for. The selection is read once per request
     (`field_selection`), and the serializer's output is cut as the response is finished."""
 
-    schema_parameters = PARAMETERS
+    @property
+    def schema_parameters(self):
+        return selection_parameters(self.get_serializer_class())
 
     @property
     def field_selection(self):
@@ -161,7 +173,9 @@ class FieldSelectionMixin:
 
     def finalize_response(self, request, response, *args, **kwargs):
         data = getattr(response, "data", None)
-        if response.status_code == 200 and isinstance(data, dict | list) and selects_fields(request):
+        renderer = getattr(request, "accepted_renderer", None)
+        cuts_records = getattr(renderer, "selects_fields", True)
+        if response.status_code == 200 and isinstance(data, dict | list) and selects_fields(request) and cuts_records:
             selection = self.field_selection
             if isinstance(data, dict) and "results" in data:
                 data["results"] = [selection.apply(item) for item in data["results"]]

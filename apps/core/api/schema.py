@@ -42,7 +42,7 @@ class ApiAutoSchema(AutoSchema):
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         for status in READ_ERRORS:
-            if status == "404" and not self._is_detail_lookup():
+            if status == "404" and not (self._is_detail_lookup() or self._walks_by_cursor()):
                 continue
             response = self._get_response_for_code(
                 OpenApiResponse(ErrorSerializer, description=MESSAGES[int(status)]), status, direction=direction
@@ -149,5 +149,46 @@ class ApiAutoSchema(AutoSchema):
             }
         return headers
 
+    def _walks_by_cursor(self):
+        """A list paged by cursor answers 404 for a cursor that names no page."""
+        paginator = self._get_paginator() if self._is_list_view() else None
+        parameters = paginator.get_schema_operation_parameters(self.view) if paginator else ()
+        return any(parameter["name"] == "cursor" for parameter in parameters)
+
     def _is_detail_lookup(self):
         return "{" in self.path
+
+
+def referenced(node):
+    """The names of the components a schema refers to."""
+    if isinstance(node, dict):
+        ref = node.get("$ref", "")
+        yield from [ref.rsplit("/", 1)[-1]] if ref.startswith("#/components/schemas/") else ()
+        for value in node.values():
+            yield from referenced(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from referenced(value)
+
+
+def selectable_fields_are_optional(result, generator, request, public):
+    """Postprocessing hook: `fields` and `omit` may leave out any field of a record, so the records an operation
+    with them answers promise no field; the page around them still promises its `results`."""
+    schemas = result.get("components", {}).get("schemas", {})
+    pending = {
+        name
+        for operations in result["paths"].values()
+        for operation in operations.values()
+        if any(parameter["name"] == "fields" for parameter in operation.get("parameters", ()))
+        for content in operation["responses"].get("200", {}).get("content", {}).values()
+        for name in referenced(content["schema"])
+    }
+    seen = set()
+    while pending:
+        name = pending.pop()
+        seen.add(name)
+        schema = schemas[name]
+        if "results" not in schema.get("properties", {}):
+            schema.pop("required", None)
+        pending |= set(referenced(schema)) - seen
+    return result

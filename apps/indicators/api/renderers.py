@@ -115,6 +115,7 @@ class ObservationJSONStatRenderer(JSONRenderer):
     format = "jsonstat"
     media_type = "application/json"
     format_description = "`jsonstat` (a JSON-stat 2.0 dataset: indicator × region × subject × period × kind)"
+    selects_fields = False  # a cube is made from whole figures; `fields` and `omit` do not cut it
     openapi_schema = {
         "type": "object",
         "title": "JSON-stat 2.0 dataset",
