@@ -21,6 +21,8 @@ from apps.sources.citations import CitationChecker, sync_citations
 from apps.sources.models import is_cited
 
 SKIPPED_FIELDS = {"id", "updated_at"}
+# The public reason each change the loader makes carries in the history and the change feed.
+DEFAULT_REASON = "Loaded from the curated fixtures."
 
 
 def model_order():
@@ -104,8 +106,9 @@ def read_fixtures(directory, report):
 
 
 class CuratedDataLoader:
-    def __init__(self, directory, progress=None, detail=None):
+    def __init__(self, directory, progress=None, detail=None, reason=DEFAULT_REASON):
         self.directory = directory
+        self.reason = reason
         self.report = LoadReport()
         self.progress = progress or (lambda message: None)
         self.detail = detail or (lambda message: None)
@@ -183,7 +186,7 @@ class CuratedDataLoader:
                     self._error(record, field_name, message)
             return
         if is_new or changed:
-            instance._change_reason = "load_curated_data"
+            instance._change_reason = self.reason
             try:
                 with transaction.atomic():
                     instance.save()
