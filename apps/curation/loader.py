@@ -14,6 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import DatabaseError, models, transaction
 
+from apps.core.choices import Basis
 from apps.core.models import FormerSlug, natural_key
 from apps.core.registry import registry
 from apps.curation.spreadsheets import relation_widget
@@ -292,4 +293,7 @@ class CuratedDataLoader:
         wanted, errors = self.citations.check(citations)
         for field_name, message in errors:
             self._error(record, field_name, message)
+        if instance.basis == Basis.INFERRED and wanted:
+            for message in self.citations.check_inference(instance.basis_note, wanted):
+                self._error(record, "basis_note", message)
         return sync_citations(instance, wanted)
