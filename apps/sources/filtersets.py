@@ -43,7 +43,7 @@ class ChangeFilterSet(StrictFilterSet):
     def resource_of(queryset):
         return registry.for_model(queryset.model.instance_type)
 
-    def filter_resource(self, queryset, name, value):
+    def filter_resource(self, queryset, name, value: str):
         return queryset if self.resource_of(queryset).name == value else queryset.none()
 
     def filter_record(self, queryset, name, value):

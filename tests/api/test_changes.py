@@ -144,7 +144,7 @@ def test_filters_by_resource_record_kind_and_time(client):
 
 @pytest.mark.parametrize(
     ("parameter", "value"),
-    [("resource", "timeline"), ("change", "renamed"), ("updated_since", "yesterday"), ("limit", "501")],
+    [("resource", "timeline"), ("change", "renamed"), ("updated_since", "yesterday"), ("limit", "501"), ("lang", "xx")],
 )
 def test_a_bad_parameter_is_400_naming_it(client, parameter, value):
     response = client.get(URL, {parameter: value})
@@ -166,3 +166,32 @@ def test_query_count_is_bounded_by_the_tables_on_the_page(client, django_assert_
     with django_assert_num_queries(6):
         body = changes(client, resource="zones", limit=30)
     assert len(body["results"]) == 28
+
+
+def test_records_say_whether_the_source_states_them_or_implies_them(client):
+    zone = client.get("/api/v1/zones/yinhu-bay-coastal-new-area/").json()
+    assert zone["basis"] == "inferred"
+    assert "「在大广海湾经济区" in zone["basis_note"]
+    stated = client.get("/api/v1/zones/north-group/").json()
+    assert (stated["basis"], stated["basis_note"]) == ("stated", "")
+    inferred = client.get("/api/v1/regions/", {"basis": "inferred", "limit": 500}).json()["results"]
+    assert {region["slug"] for region in inferred} == {
+        "taishan",
+        "kaiping",
+        "heshan",
+        "enping",
+        "xinhui",
+        "jiangmen",
+        "guangzhou",
+        "shenzhen",
+        "foshan",
+    }
+    assert all(region["basis_note"] for region in inferred)
+    assert client.get("/api/v1/regions/", {"basis": "guessed"}).status_code == 400
+
+
+def test_the_basis_is_in_the_spreadsheets(client):
+    csv = client.get("/api/v1/zones/", {"format": "csv", "basis": "inferred"}).content.decode("utf-8-sig")
+    header, row = csv.splitlines()[:2]
+    assert "basis" in header.split(",") and "basis_note" in header.split(",")
+    assert row.startswith("yinhu-bay-coastal-new-area,") and ",inferred," in row

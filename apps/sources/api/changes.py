@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics
 from rest_framework.exceptions import NotFound, ValidationError
 
+from apps.core.api.language import LanguageNegotiationMixin
 from apps.core.api.pagination import FeedCursorPagination
 from apps.sources.api.serializers import ChangeSerializer
 from apps.sources.changes import Position, history_model, page_keys, read_changes, tracked_resources
@@ -32,7 +33,7 @@ def decode_position(text):
 
 
 @extend_schema(summary="Every change to the data, in the order it was made, with its reason")
-class ChangeListView(generics.ListAPIView):
+class ChangeListView(LanguageNegotiationMixin, generics.ListAPIView):
     """Changes to served records, oldest first: the resource and record, the fields with their old and new
     values, and the public reason given. A client keeps the last `next` link, or the time of the last
     change it saw (`updated_since`), and asks again later."""
