@@ -13,6 +13,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import DatabaseError, models, transaction
+from django.utils import timezone
 
 from apps.core.choices import Basis
 from apps.core.models import FormerSlug, natural_key
@@ -197,6 +198,9 @@ class CuratedDataLoader:
         m2m_changed = self._set_many_to_many(record, instance, many_to_many)
         citations_changed = self._set_citations(record, model, instance, citations)
         citations_changed |= self._set_former_slugs(instance, former)
+        if not (is_new or changed) and (m2m_changed or citations_changed):
+            # The row itself was not saved, but what the record shows changed: `?updated_since=` must find it.
+            model._default_manager.filter(pk=instance.pk).update(updated_at=timezone.now())
         if is_new:
             self.report.created[record.model_label] += 1
         elif changed or m2m_changed or citations_changed:
