@@ -29,7 +29,7 @@ import re
 import sys
 import time
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -280,6 +280,8 @@ def related_keys_by_name(record, name, rng):
 
 def bounded(pool, value, lookup, rng):
     """A bound from the data on the record's side of its value: at most it for `gte`, at least it for `lte`."""
+    if isinstance(value, datetime):  # when the record changed (`updated_since`): just before it
+        return (value - timedelta(seconds=1)).isoformat() if lookup.startswith("g") else value.isoformat()
     typed = type(value)
     candidates = []
     for text in pool:
