@@ -106,8 +106,8 @@ class RelatedKeys:
 
 
 def field_changes(fields, row, previous, related):
-    """The fields that differ between the previous row and this one; a creation has every field new, a
-    deletion every field gone."""
+    """The fields that differ between the previous row and this one (an update); a creation has every field
+    new and a deletion every field gone, so neither needs the row before it."""
     changes = []
     for field in fields:
         old = None if previous is None else getattr(previous, field.attname)
@@ -137,12 +137,10 @@ def read_changes(keys):
                 previous_id=Subquery(before.values("history_id")[:1])
             )
         )
-        previous_ids = [row.previous_id for row in page if row.history_type != "+" and row.previous_id]
+        previous_ids = [row.previous_id for row in page if row.history_type == "~" and row.previous_id]
         previous = {row.history_id: row for row in model.objects.filter(history_id__in=previous_ids)}
         for row in page:
-            earlier = previous.get(row.previous_id) if row.history_type != "+" else None
-            if row.history_type == "-":
-                earlier = None
+            earlier = previous.get(row.previous_id) if row.history_type == "~" else None
             rows[(name, row.history_id)] = (resource, row, field_changes(fields, row, earlier, related))
     related.resolve()
     changes = []

@@ -153,8 +153,10 @@ def test_a_bad_parameter_is_400_naming_it(client, parameter, value):
 
 
 @pytest.mark.parametrize("cursor", ["cD1nYXJiYWdl", "not base64!"])  # the first is "p=garbage"
-def test_a_forged_cursor_is_404(client, cursor):
-    assert client.get(URL, {"cursor": cursor}).status_code == 404
+def test_a_forged_cursor_is_400_naming_it(client, cursor):
+    response = client.get(URL, {"cursor": cursor})
+    assert response.status_code == 400
+    assert "cursor" in error_of(response)["details"]
 
 
 def test_query_count_is_bounded_by_the_tables_on_the_page(client, django_assert_num_queries):

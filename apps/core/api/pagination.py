@@ -2,12 +2,13 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import Cursor, CursorPagination, LimitOffsetPagination
 from rest_framework.response import Response
 
 from apps.core.versioning import current_version
 
+INVALID_CURSOR = "Not a cursor this API gave: follow the `next` link of a page."
 # Parameters that choose how a page is presented, not which records it counts.
 PRESENTING = {"limit", "offset", "ordering", "format", "lang"}
 
@@ -105,6 +106,13 @@ class FeedCursorPagination(CursorPagination):
         if size > self.max_page_size:
             raise ValidationError({self.page_size_query_param: [f"Must be at most {self.max_page_size}."]})
         return size
+
+    def decode_cursor(self, request):
+        """A cursor the API did not give is a 400 naming the parameter, as any value that cannot be read is."""
+        try:
+            return super().decode_cursor(request)
+        except NotFound:
+            raise ValidationError({self.cursor_query_param: [INVALID_CURSOR]}) from None
 
     def start(self, request):
         """The position the page starts after (None for the first page), and how many items it holds."""

@@ -3,10 +3,10 @@ from datetime import datetime
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import ValidationError
 
 from apps.core.api.language import LanguageNegotiationMixin
-from apps.core.api.pagination import FeedCursorPagination
+from apps.core.api.pagination import INVALID_CURSOR, FeedCursorPagination
 from apps.sources.api.serializers import ChangeSerializer
 from apps.sources.changes import Position, history_model, page_keys, read_changes, tracked_resources
 from apps.sources.filtersets import ChangeFilterSet
@@ -29,7 +29,7 @@ def decode_position(text):
         changed_at, resource, history_id = text.split("|")
         return Position(datetime.fromisoformat(changed_at), resource, int(history_id))
     except ValueError:
-        raise NotFound("Invalid cursor") from None
+        raise ValidationError({"cursor": [INVALID_CURSOR]}) from None
 
 
 @extend_schema(summary="Every change to the data, in the order it was made, with its reason")
