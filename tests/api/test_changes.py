@@ -152,7 +152,15 @@ def test_a_bad_parameter_is_400_naming_it(client, parameter, value):
     assert parameter in error_of(response)["details"]
 
 
-@pytest.mark.parametrize("cursor", ["cD1nYXJiYWdl", "not base64!"])  # the first is "p=garbage"
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        "cD1nYXJiYWdl",  # p=garbage
+        "not base64!",
+        "cD0yMDI2LTAxLTAxVDAwOjAwOjAwfHpvbmVzfDE=",  # p=2026-01-01T00:00:00|zones|1, a time without its zone
+        "cD0yMDI2LTAxLTAxVDAwOjAwOjAwJTJCMDA6MDB8em9uZXN8OTk5OTk5OTk5OTk5OTk5OTk5OTk=",  # an id past any column
+    ],
+)
 def test_a_forged_cursor_is_400_naming_it(client, cursor):
     response = client.get(URL, {"cursor": cursor})
     assert response.status_code == 400

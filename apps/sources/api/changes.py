@@ -27,7 +27,10 @@ def encode_position(changed_at, resource, history_id):
 def decode_position(text):
     try:
         changed_at, resource, history_id = text.split("|")
-        return Position(datetime.fromisoformat(changed_at), resource, int(history_id))
+        position = Position(datetime.fromisoformat(changed_at), resource, int(history_id))
+        if position.changed_at.tzinfo is None or not 0 <= position.history_id < 2**63:
+            raise ValueError(text)
+        return position
     except ValueError:
         raise ValidationError({"cursor": [INVALID_CURSOR]}) from None
 
