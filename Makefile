@@ -7,14 +7,16 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install browser run test lint format schema loadtest wrk bench bench-postgres bench-cache bench-scale bench-memory
+.PHONY: install browser run test lint format schema loadtest wrk redis bench bench-postgres bench-cache bench-scale bench-memory
 
 install:
 	@PYTHON='$(PYTHON)' VENV='$(VENV)' sh scripts/venv.sh
 
-# The browser tests drive Debian's Chromium (no browser download): installed here when missing.
+# The browser tests drive Debian's Chromium (no browser download), with Debian's CJK fonts so that the
+# screenshots show the Chinese text: each installed here when missing.
 browser:
 	@command -v chromium > /dev/null || { apt-get update -q > /dev/null && apt-get install -y -q chromium > /dev/null; }
+	@dpkg -s fonts-noto-cjk > /dev/null 2>&1 || { apt-get update -q > /dev/null && apt-get install -y -q fonts-noto-cjk > /dev/null; }
 
 run: install
 	@$(BIN)/python scripts/check_port.py $(HOST) $(PORT)
@@ -36,8 +38,10 @@ format: install
 schema: install
 	DJANGO_DEBUG=1 $(BIN)/python manage.py spectacular --validate --fail-on-warn --file docs/openapi.yaml
 
-loadtest: install
-	bench/load_test.sh 60 50
+# Load with a curator's saves, Redis stopped and started and a worker killed (docs/load-test.md); LOADTEST_ARGS
+# names another database or ports.
+loadtest: install wrk redis
+	$(BIN)/python bench/load_test.py --seconds 60 --connections 50 $(LOADTEST_ARGS)
 
 # Datasette is the benchmark's yardstick, never a dependency of the API: it gets a virtual environment of its own.
 DATASETTE := bench/.venv-datasette
@@ -48,6 +52,9 @@ $(DATASETTE)/bin/uvicorn: install
 
 wrk:
 	@command -v wrk > /dev/null || apt-get install -y -q wrk || { apt-get update -q > /dev/null && apt-get install -y -q wrk; }
+
+redis:
+	@command -v redis-server > /dev/null || apt-get install -y -q redis-server || { apt-get update -q > /dev/null && apt-get install -y -q redis-server; }
 
 # One run: distinct URLs (cache as shipped, and after a curator's save), cache off, and Datasette on the same file.
 bench: install wrk $(DATASETTE)/bin/uvicorn

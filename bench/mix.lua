@@ -1,5 +1,5 @@
--- Cycles through the request mix in MIX_FILE (bench/mix.txt by default), one path per line, and counts
--- answers of 400 or more.
+-- Cycles through the request mix in MIX_FILE (bench/mix.txt by default), one path per line, counts
+-- answers of 400 or more, and counts the answers by status and the socket errors by kind.
 --
 -- With MIX_ONCE=1 no path is sent twice: each of the MIX_THREADS threads takes its own interleaved
 -- slice of the file, counts every answer but a 200 as an error, and the run stops when a slice runs
@@ -27,6 +27,7 @@ end
 
 init = function()
   failures, sent, exhausted, ran_out_at = 0, 0, 0, 0
+  statuses = {}
   started_at = once and now() or 0
   paths = {}
   local index = 0
@@ -55,12 +56,15 @@ request = function()
 end
 
 response = function(status)
+  statuses[status] = (statuses[status] or 0) + 1
   if status >= 400 or (once and status ~= 200) then failures = failures + 1 end
 end
 
 done = function(summary, latency)
   local failed, total_sent, ran_out, first_start, last_stop = 0, 0, 0, math.huge, 0
+  local by_status, codes = {}, {}
   for _, thread in ipairs(threads) do
+    for status, count in pairs(thread:get("statuses")) do by_status[status] = (by_status[status] or 0) + count end
     failed = failed + thread:get("failures")
     total_sent = total_sent + thread:get("sent")
     ran_out = ran_out + thread:get("exhausted")
@@ -69,10 +73,13 @@ done = function(summary, latency)
   end
   local seconds = summary.duration / 1e6
   if ran_out == #threads then seconds = math.min(seconds, last_stop - first_start) end
+  for status, count in pairs(by_status) do codes[#codes + 1] = status .. ":" .. count end
+  table.sort(codes)
   io.write(string.format("requests=%d errors_http=%d errors_socket=%d p50_ms=%.2f p99_ms=%.2f rps=%.1f"
-    .. " sent=%d exhausted=%d seconds=%.2f\n",
+    .. " sent=%d exhausted=%d seconds=%.2f statuses=%s connect=%d read=%d write=%d timeout=%d\n",
     summary.requests, failed,
     summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
     latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    summary.requests / seconds, total_sent, ran_out, seconds))
+    summary.requests / seconds, total_sent, ran_out, seconds, table.concat(codes, ","),
+    summary.errors.connect, summary.errors.read, summary.errors.write, summary.errors.timeout))
 end

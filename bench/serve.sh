@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Serves the API with gunicorn on a throwaway PostgreSQL database loaded with the curated data.
-# Usage: bench/serve.sh PORT [extra gunicorn args]; prints the gunicorn pid file path. Sourced by the load
-# test and the benchmark; stop with bench/stop.sh.
+# Usage: bench/serve.sh PORT [extra gunicorn args]; prints the gunicorn pid file path. Used by bench/run.py,
+# which stops it.
 set -euo pipefail
 port="$1"; shift
 cd "$(dirname "$0")/.."

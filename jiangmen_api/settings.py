@@ -105,7 +105,8 @@ DATABASES = {
     )
 }
 
-# Read replicas, comma-separated URLs: reads go to them, writes and migrations to the primary.
+# Read replicas, comma-separated URLs: API reads go to them (one per request); writes, migrations, the
+# admin and everything outside a request go to the primary (jiangmen_api/routers.py).
 for number, url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
     DATABASES[f"replica{number}"] = {
         **dj_database_url.parse(url, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"]),
@@ -121,6 +122,7 @@ for database in DATABASES.values():
         database.setdefault("OPTIONS", {})["options"] = "-c join_collapse_limit=1"
 if len(DATABASES) > 1:
     DATABASE_ROUTERS = ["jiangmen_api.routers.ReadReplicaRouter"]
+    MIDDLEWARE.insert(0, "jiangmen_api.routers.DatabasePinMiddleware")
 
 # `default` holds responses, counts and throttle counters; `records` each record's rendered JSON, shared
 # between workers through Redis (apps/core/api/fragments.py); each worker also keeps the records it
@@ -188,6 +190,10 @@ API_RECORD_MEMO_BYTES = int(os.environ.get("API_RECORD_MEMO_BYTES", str(16 * 102
 API_RECORD_CACHE_SECONDS = int(os.environ.get("API_RECORD_CACHE_SECONDS", "86400"))
 # How long a list's total count is kept, under the data version like responses, whether or not responses are.
 API_COUNT_CACHE_SECONDS = int(os.environ.get("API_COUNT_CACHE_SECONDS", "3600"))
+
+# The paths served from the data alone, whose answers the edge throttles, validates (ETag, 304) and caches
+# by the data version: the API and the explorer's pages, which read it.
+PUBLIC_READ_PREFIXES = ["/api/v1/", "/explore/"]
 
 # Requests each client address may make, as `<count>/<second|minute|hour|day>`; empty turns throttling off.
 API_THROTTLE_RATE = os.environ.get("API_THROTTLE_RATE", "600/minute")

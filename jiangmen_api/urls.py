@@ -25,6 +25,7 @@ def api_urls():
 
 urlpatterns = [
     path("", landing, name="landing"),
+    path("explore/", include("apps.explorer.urls")),
     path("api/v1/", ApiRootView.as_view(), name="api-root"),
     path("api/v1/", include(api_urls())),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

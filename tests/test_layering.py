@@ -1,6 +1,6 @@
 """The rooms of the code and what each may import: a module imports only from its own room or below.
 
-    jiangmen_api (settings, URLs)  →  apps.curation  →  domain apps  →  apps.sources  →  apps.core
+    jiangmen_api (settings, URLs)  →  apps.explorer  →  apps.curation  →  domain apps  →  apps.sources  →  apps.core
 
 Domain apps may import one another as long as no two import each other, directly or round a cycle.
 docs/architecture.md describes each room.
@@ -12,8 +12,14 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-KERNEL, PROVENANCE, DOMAIN, CURATION, PROJECT = range(5)
-ROOMS = {"apps.core": KERNEL, "apps.sources": PROVENANCE, "apps.curation": CURATION, "jiangmen_api": PROJECT}
+KERNEL, PROVENANCE, DOMAIN, CURATION, EXPLORER, PROJECT = range(6)
+ROOMS = {
+    "apps.core": KERNEL,
+    "apps.sources": PROVENANCE,
+    "apps.curation": CURATION,
+    "apps.explorer": EXPLORER,
+    "jiangmen_api": PROJECT,
+}
 DOMAIN_APPS = [name for name in settings.INSTALLED_APPS if name.startswith("apps.") and name not in ROOMS]
 ROOT = Path(settings.BASE_DIR)
 

@@ -19,12 +19,14 @@ from apps.core.memo import BytesMemo
 from apps.core.versioning import current_version
 
 API_PREFIX = "/api/v1/"
+# The API and the pages that read it (the explorer): throttled, conditional and cached alike.
+READ_PREFIXES = tuple(getattr(settings, "PUBLIC_READ_PREFIXES", (API_PREFIX,)))
 VARY = ("Accept", "Accept-Language")
 CACHE_SECONDS = 300
 
 
 def is_api_read(request):
-    return request.method in ("GET", "HEAD") and request.path.startswith(API_PREFIX)
+    return request.method in ("GET", "HEAD") and request.path.startswith(READ_PREFIXES)
 
 
 class ThrottleMiddleware:
@@ -34,7 +36,7 @@ class ThrottleMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path.startswith(API_PREFIX):
+        if request.path.startswith(READ_PREFIXES):
             throttle = AnonymousRateThrottle()
             if not throttle.allow_request(request, None):
                 wait = throttle.wait()
@@ -79,12 +81,13 @@ class ConditionalCacheMiddleware:
         cached = self.memo.get(key) or (cache.get(key) if shared else None)
         if cached is not None:
             self.memo.put(key, cached, len(cached[0]))
-            content, content_type = cached
-            return self.finish(HttpResponse(content, content_type=content_type), etag, last_modified)
+            content, headers = cached
+            return self.finish(HttpResponse(content, headers=dict(headers)), etag, last_modified)
 
         response = self.get_response(request)
         if response.status_code == 200 and not response.streaming:
-            entry = (response.content, response["Content-Type"])
+            # The view's own headers (type, language, file name) are part of the answer; the edge adds the rest.
+            entry = (response.content, tuple(response.items()))
             if settings.API_RESPONSE_CACHE_SECONDS:
                 self.memo.put(key, entry, len(entry[0]))
                 if shared:

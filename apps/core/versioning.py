@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
+from django.db import router
 from django.db.models import F
 from django.utils import timezone
 
@@ -29,13 +30,17 @@ class Version:
         return self.resources.get(name, 1)
 
 
-_memo = {"expires": 0.0, "version": None}
+# Per database: with read replicas, a request's version must come from the database its content comes from.
+_memo = {}
 
 
-def read_version():
+def read_version(using=None):
     from apps.core.models import DataVersion
 
-    rows = {name: (number, at) for name, number, at in DataVersion.objects.values_list("name", "version", "changed_at")}
+    rows = {
+        name: (number, at)
+        for name, number, at in DataVersion.objects.using(using).values_list("name", "version", "changed_at")
+    }
     if ALL not in rows:
         created = DataVersion.objects.get_or_create(name=ALL, defaults={"changed_at": timezone.now()})[0]
         rows[ALL] = (created.version, created.changed_at)
@@ -47,17 +52,21 @@ def current_version(request=None):
     """The current version, memoised in the process for DATA_VERSION_MEMO_SECONDS.
 
     Given a request, the version is read once for it and kept with it, so its validators, its cache keys,
-    its counts and its body all speak of the same version even when a write lands meanwhile.
+    its counts and its body all speak of the same version even when a write lands meanwhile. It is read
+    from the database the request's reads go to (jiangmen_api/routers.py), before its content, so the
+    content is never older than the version.
     """
+    from apps.core.models import DataVersion
+
     request = getattr(request, "_request", request)  # a DRF request wraps Django's
     if request is not None and hasattr(request, "data_version"):
         return request.data_version
+    database = router.db_for_read(DataVersion)
     now = time.monotonic()
-    if _memo["version"] is not None and now < _memo["expires"]:
-        version = _memo["version"]
-    else:
-        version = read_version()
-        _memo.update(version=version, expires=now + settings.DATA_VERSION_MEMO_SECONDS)
+    expires, version = _memo.get(database, (0.0, None))
+    if version is None or now >= expires:
+        version = read_version(database)
+        _memo[database] = (now + settings.DATA_VERSION_MEMO_SECONDS, version)
     if request is not None:
         request.data_version = version
     return version
@@ -65,8 +74,11 @@ def current_version(request=None):
 
 def last_read_version():
     """What this process last read as the data version, without reading it: the request being answered has
-    read it already. Its number and time together name it, since a rolled-back write can reuse a number."""
-    version = _memo["version"]
+    read it already, from the database its reads go to. Its number and time together name it, since a
+    rolled-back write can reuse a number."""
+    from apps.core.models import DataVersion
+
+    _, version = _memo.get(router.db_for_read(DataVersion), (0.0, None))
     return None if version is None else (version.number, version.changed_at)
 
 
@@ -103,7 +115,7 @@ def bump_version(sender=None, instance=None, also=(), **kwargs):
     now = timezone.now()
     DataVersion.objects.bulk_create([DataVersion(name=name, changed_at=now) for name in names], ignore_conflicts=True)
     DataVersion.objects.filter(name__in=names).update(version=F("version") + 1, changed_at=now)
-    _memo.update(version=None, expires=0.0)
+    _memo.clear()
 
 
 def remember_former_key(sender, instance, raw=False, **kwargs):

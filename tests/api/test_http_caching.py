@@ -1,5 +1,6 @@
 """Validators from the data version, 304 answers, and a response cache that every write invalidates."""
 
+import pytest
 from django.core.management import call_command
 
 from apps.regions.models import Region
@@ -131,3 +132,13 @@ def test_without_a_shared_cache_a_response_is_kept_once_per_worker(client, djang
     with django_assert_num_queries(1):
         assert client.get("/api/v1/zones/").content == first.content
     assert not any("api-response:" in key for key in cache._cache)
+
+
+@pytest.mark.parametrize("params", [{"lang": "zh"}, {"format": "csv", "lang": "zh"}])
+def test_a_cached_answer_keeps_the_headers_the_view_set(client, params):
+    first = client.get("/api/v1/projects/", params)
+    again = client.get("/api/v1/projects/", params)
+    assert again.content == first.content
+    for header in ("Content-Type", "Content-Language", "Content-Disposition"):
+        assert again.get(header) == first.get(header)
+    assert again["Content-Language"] == "zh"

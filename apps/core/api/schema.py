@@ -18,16 +18,28 @@ LANG_PARAMETER = OpenApiParameter(
         f"decides, and `{DEFAULT_LANGUAGE}` when that names neither. The `_zh` and `_en` fields are always present."
     ),
 )
-FORMAT_PARAMETER = OpenApiParameter(
-    "format",
-    OpenApiTypes.STR,
-    enum=["json", "csv", "xlsx"],
-    description=(
-        "Response format: `json` (default), `csv` (UTF-8 with a byte order mark) or `xlsx`. Spreadsheets hold "
-        "one row per record of the page, nested fields flattened into dotted columns; filters, ordering and "
-        "paging apply as for JSON. Errors are always JSON."
-    ),
-)
+FORMAT_DESCRIPTIONS = {
+    "json": "`json` (default)",
+    "csv": "`csv` (UTF-8 with a byte order mark)",
+    "xlsx": "`xlsx`",
+    "jsonstat": "`jsonstat` (a JSON-stat 2.0 dataset: indicator × region × subject × period × kind)",
+    "jsonld": "`jsonld` (JSON-LD)",
+}
+
+
+def format_parameter(formats):
+    """`?format=` with the formats the view's renderers offer, so a view that adds one documents it."""
+    description = f"Response format: {', '.join(FORMAT_DESCRIPTIONS.get(name, f'`{name}`') for name in formats)}."
+    if len(formats) > 1:
+        description += (
+            " Spreadsheets hold one row per record of the page, nested fields flattened into dotted columns; "
+            "filters, ordering and paging apply as for JSON."
+        )
+    return OpenApiParameter(
+        "format", OpenApiTypes.STR, enum=formats, description=f"{description} Errors are always JSON."
+    )
+
+
 READ_ERRORS = ["400", "404", "405", "406", "412", "429", "500"]
 
 
@@ -63,7 +75,21 @@ class ApiAutoSchema(AutoSchema):
         return inspect.cleandoc(own) if own else ""
 
     def get_override_parameters(self):
-        return [*super().get_override_parameters(), LANG_PARAMETER, FORMAT_PARAMETER]
+        formats = list(dict.fromkeys(renderer.format for renderer in self.view.get_renderers()))
+        return [*super().get_override_parameters(), LANG_PARAMETER, format_parameter(formats)]
+
+    def _get_response_for_code(self, serializer, status_code, media_types=None, direction="response"):
+        """A renderer that declares the body it renders (`openapi_schema`), such as a JSON-stat dataset served
+        as `application/json` beside the serializer's JSON, is documented as one of the bodies of its type."""
+        response = super()._get_response_for_code(serializer, status_code, media_types, direction)
+        content = response.get("content", {})
+        if status_code.startswith("2"):
+            for renderer in self.view.get_renderers():
+                body = getattr(renderer, "openapi_schema", None)
+                media_type = renderer.media_type.split(";")[0]
+                if body and media_type in content:
+                    content[media_type]["schema"] = {"oneOf": [content[media_type]["schema"], body]}
+        return response
 
     def _get_response_headers_for_code(self, status_code, direction="response"):
         headers = super()._get_response_headers_for_code(status_code, direction)

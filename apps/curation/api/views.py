@@ -8,7 +8,8 @@ from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
 from apps.core.api.language import LanguageNegotiationMixin
-from apps.curation.datasets import ATTRIBUTION, curated_sources, current_dataset
+from apps.curation.catalogue import dcat
+from apps.curation.datasets import ATTRIBUTION, TITLE, curated_sources, current_dataset
 from apps.sources.api.serializers import SourceDocumentSerializer
 
 DatasetIndexSerializer = inline_serializer(
@@ -48,7 +49,7 @@ class DatasetIndexView(LanguageNegotiationMixin, APIView):
         sources = SourceDocumentSerializer(curated_sources(), many=True, context={"request": request}).data
         return Response(
             {
-                "title": "Jiangmen Regional Data API — curated dataset",
+                "title": TITLE,
                 "data_version": dataset.version,
                 "attribution": ATTRIBUTION,
                 "sources": sources,
@@ -78,3 +79,27 @@ class DatasetFileView(LanguageNegotiationMixin, APIView):
         response["Content-Disposition"] = f'attachment; filename="jiangmen-dataset-v{dataset.version}.{kind}"'
         response["Digest"] = f"sha-256={dataset.checksums[kind]}"
         return response
+
+
+class JSONLDRenderer(JSONRenderer):
+    media_type = "application/ld+json"
+    format = "jsonld"
+
+
+class DatasetCatalogueView(LanguageNegotiationMixin, APIView):
+    """The dataset's catalogue record in DCAT (DCAT-AP) as JSON-LD, for harvesters: its licence,
+    publisher, temporal and spatial coverage, sources and every distribution. `application/json` (or
+    `format=json`) gets the same document, for clients that know no JSON-LD."""
+
+    renderer_classes = [JSONLDRenderer, JSONRenderer]
+
+    @extend_schema(
+        responses={
+            (200, media_type): OpenApiResponse(OpenApiTypes.OBJECT, description="A DCAT catalogue record.")
+            for media_type in ("application/ld+json", "application/json")
+        },
+        summary="The dataset's DCAT catalogue record",
+        operation_id="datasets_catalogue_retrieve",
+    )
+    def get(self, request):
+        return Response(dcat(request))

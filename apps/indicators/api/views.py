@@ -1,8 +1,10 @@
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework.settings import api_settings
 
 from apps.core.api.views import PublicReadOnlyViewSet
 from apps.indicators.api.examples import OBSERVATION_EXAMPLES
+from apps.indicators.api.renderers import ObservationJSONStatRenderer
 from apps.indicators.api.serializers import (
     IndicatorDetailSerializer,
     IndicatorSerializer,
@@ -62,3 +64,4 @@ class ObservationViewSet(PublicReadOnlyViewSet):
     queryset = Observation.objects.select_related(*OBSERVATION_RELATED).prefetch_related(citations_prefetch())
     serializer_class = ObservationSerializer
     filterset_class = ObservationFilterSet
+    renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, ObservationJSONStatRenderer]
