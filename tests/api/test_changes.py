@@ -8,7 +8,6 @@ from django.core.cache import caches
 from django.utils import timezone
 
 from apps.core.memo import BytesMemo
-from apps.core.registry import registry
 from apps.regions.models import Region
 from apps.sources.changes import tracked_resources
 from apps.zones.models import Zone
@@ -89,13 +88,22 @@ def test_updated_since_returns_exactly_the_records_changed_after_it(client):
     assert later["count"] == 0
 
 
-@pytest.mark.parametrize("resource", [resource for resource in registry if resource.filterset_class], ids=str)
-def test_every_list_takes_updated_since(client, resource):
-    url = f"/api/v1/{resource.name}/"
-    assert client.get(url, {"updated_since": "2000-01-01T00:00:00Z", "limit": 1}).status_code == 200
-    response = client.get(url, {"updated_since": "last tuesday"})
-    assert response.status_code == 400
-    assert "updated_since" in error_of(response)["details"]
+def test_every_list_documents_and_takes_updated_since(client):
+    """Every paged list in the schema, the timeline and the feed included, documents `updated_since` and reads it."""
+    paths = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()["paths"]
+    lists = {
+        path: {parameter["name"]: parameter for parameter in operations["get"].get("parameters", [])}
+        for path, operations in paths.items()
+        if "get" in operations and "{" not in path
+    }
+    paged = {path: parameters for path, parameters in lists.items() if "limit" in parameters}
+    assert {"/api/v1/timeline/", "/api/v1/changes/", "/api/v1/units/"} <= set(paged)
+    for path, parameters in paged.items():
+        assert parameters["updated_since"]["schema"]["format"] == "date-time", path
+        assert client.get(path, {"updated_since": "2000-01-01T00:00:00Z", "limit": 1}).status_code == 200, path
+        response = client.get(path, {"updated_since": "last tuesday"})
+        assert response.status_code == 400, path
+        assert "updated_since" in error_of(response)["details"]
 
 
 def test_no_personal_data_in_the_feed(client):
