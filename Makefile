@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install browser run test lint format schema loadtest wrk redis bench bench-postgres bench-cache bench-scale bench-memory
+.PHONY: install browser run test lint format schema loadtest wrk redis bench bench-postgres bench-cache bench-scale bench-memory bench-exports
 
 install:
 	@PYTHON='$(PYTHON)' VENV='$(VENV)' sh scripts/venv.sh
@@ -75,3 +75,9 @@ bench-scale: install wrk
 
 bench-memory: install
 	$(BIN)/python bench/memory.py
+
+# A whole export's worker memory and cursor pages at both ends of a list, at 1x and 10,000x (database dropped of its
+# synthetic data afterwards; SCALES=1,100 for a quicker run).
+SCALES ?= 1,10000
+bench-exports: install
+	$(BIN)/python bench/exports.py --scales $(SCALES)

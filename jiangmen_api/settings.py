@@ -10,6 +10,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from apps.core.cache import redis_caches
+from apps.core.clients import trusted_proxies
 from apps.core.enums import ChoiceEnumNames
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -58,6 +60,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "apps.core.clients.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -102,6 +105,8 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        # A kept connection the database has dropped meanwhile is replaced before a request uses it.
+        conn_health_checks=True,
     )
 }
 
@@ -109,7 +114,7 @@ DATABASES = {
 # admin and everything outside a request go to the primary (jiangmen_api/routers.py).
 for number, url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
     DATABASES[f"replica{number}"] = {
-        **dj_database_url.parse(url, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"]),
+        **dj_database_url.parse(url, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"], conn_health_checks=True),
         "TEST": {"MIRROR": "default"},
     }
 # PostgreSQL joins in the order Django writes (the listed table outward, by key) instead of searching
@@ -117,9 +122,12 @@ for number, url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
 # at 10,000x, and 3-7 ms so, with the same plans (docs/performance.md). Filters compare keys rather
 # than join, so the written order is the right one. Behind a pooler that drops startup options, set
 # it on the role instead (docs/deployment.md).
+# A database that does not answer is given DATABASE_CONNECT_TIMEOUT seconds, then the request answers 503.
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
 for database in DATABASES.values():
     if database["ENGINE"] == "django.db.backends.postgresql":
         database.setdefault("OPTIONS", {})["options"] = "-c join_collapse_limit=1"
+        database["OPTIONS"].setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
 if len(DATABASES) > 1:
     DATABASE_ROUTERS = ["jiangmen_api.routers.ReadReplicaRouter"]
     MIDDLEWARE.insert(0, "jiangmen_api.routers.DatabasePinMiddleware")
@@ -127,12 +135,13 @@ if len(DATABASES) > 1:
 # `default` holds responses, counts and throttle counters; `records` each record's rendered JSON, shared
 # between workers through Redis (apps/core/api/fragments.py); each worker also keeps the records it
 # serves most in a memo of API_RECORD_MEMO_BYTES.
+# Redis is an accelerator, not a dependency (apps/core/cache.py): a failed operation is a miss, waits at
+# most CACHE_SOCKET_TIMEOUT seconds, and marks the cache down in the worker for CACHE_RETRY_SECONDS.
 CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHE_SOCKET_TIMEOUT = float(os.environ.get("CACHE_SOCKET_TIMEOUT", "0.5"))
+CACHE_RETRY_SECONDS = float(os.environ.get("CACHE_RETRY_SECONDS", "5"))
 if CACHE_URL.startswith(("redis://", "rediss://")):
-    CACHES = {
-        alias: {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL, "KEY_PREFIX": alias}
-        for alias in ("default", "records")
-    }
+    CACHES = redis_caches(CACHE_URL, ("default", "records"), CACHE_SOCKET_TIMEOUT)
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
@@ -166,7 +175,7 @@ FIXTURES_DIR = BASE_DIR / "fixtures"
 
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "DEFAULT_PAGINATION_CLASS": "apps.core.api.pagination.StrictLimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "apps.core.api.cursor.ListPagination",
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_RENDERER_CLASSES": [
@@ -178,6 +187,8 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "apps.core.api.schema.ApiAutoSchema",
     "EXCEPTION_HANDLER": "apps.core.api.exceptions.exception_handler",
+    # The client's address is settled by ClientAddressMiddleware; DRF must not read X-Forwarded-For itself.
+    "NUM_PROXIES": 0,
 }
 # How long a worker may reuse the data version it read before asking the database again.
 DATA_VERSION_MEMO_SECONDS = float(os.environ.get("DATA_VERSION_MEMO_SECONDS", "1"))
@@ -195,8 +206,16 @@ API_COUNT_CACHE_SECONDS = int(os.environ.get("API_COUNT_CACHE_SECONDS", "3600"))
 # by the data version: the API and the explorer's pages, which read it.
 PUBLIC_READ_PREFIXES = ["/api/v1/", "/explore/"]
 
+# The proxies in front of the app whose `X-Forwarded-For` entries are believed: their number (`1`), or their
+# addresses and networks (`10.0.0.0/8,192.0.2.7`); empty believes none (apps/core/clients.py).
+TRUSTED_PROXIES = trusted_proxies(os.environ.get("TRUSTED_PROXIES", ""))
+
 # Requests each client address may make, as `<count>/<second|minute|hour|day>`; empty turns throttling off.
 API_THROTTLE_RATE = os.environ.get("API_THROTTLE_RATE", "600/minute")
+# Whole exports (`<list>/export/`) each client address may start, on top of the rate above; empty: no limit.
+API_EXPORT_THROTTLE_RATE = os.environ.get("API_EXPORT_THROTTLE_RATE", "30/hour")
+# Records one export may hold: it bounds how long an export holds a worker (docs/deployment.md).
+API_EXPORT_MAX_ROWS = int(os.environ.get("API_EXPORT_MAX_ROWS", "5000"))
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Jiangmen Regional Data API",
@@ -254,6 +273,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("ADMIN_LOCKOUT_HOURS", "1"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "apps.core.clients.client_of"
 
 LOGGING = {
     "version": 1,

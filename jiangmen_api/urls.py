@@ -3,7 +3,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
-from apps.core.api.exceptions import json_error_view
+from apps.core.api.exceptions import json_error_view, server_error_view
 from apps.core.api.root import ApiRootView
 from apps.core.health import healthz
 from apps.core.registry import registry
@@ -38,4 +38,4 @@ urlpatterns = [
 handler400 = json_error_view(400, "bad_request")
 handler403 = json_error_view(403, "permission_denied")
 handler404 = json_error_view(404, "not_found")
-handler500 = json_error_view(500, "error")
+handler500 = server_error_view

@@ -50,7 +50,7 @@ def test_every_curl_line_and_table_url_of_the_readme_is_found():
     assert [example.url for example in found if not example.argv] == table_urls
     assert {"http://127.0.0.1:8000/api/v1/", "http://127.0.0.1:8000/healthz"} <= set(table_urls)
     types = {example.content_type for example in found if example.argv}
-    assert types == {"application/json", "text/csv", "application/ld+json", "application/zip"}
+    assert types == {"application/json", "text/csv", "application/ld+json", "application/zip", "application/x-ndjson"}
 
 
 def test_every_readme_example_answers_as_documented(client):

@@ -126,7 +126,7 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
 def test_health_reports_the_database(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
     assert "no-cache" in response["Cache-Control"]
 
 
@@ -148,3 +148,40 @@ def test_errors_reveal_no_versions_or_traces(client):
         assert "Traceback" not in body
         assert "Django" not in body
         assert "Python" not in body
+
+
+def test_a_forged_forwarded_for_does_not_escape_the_lockout(client, curator, settings):
+    settings.TRUSTED_PROXIES = 0
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            "/admin/login/", {"username": "curator", "password": "wrong"}, HTTP_X_FORWARDED_FOR=f"198.51.100.{n}"
+        )
+    response = client.post(
+        "/admin/login/", {"username": "curator", "password": PASSWORD}, HTTP_X_FORWARDED_FOR="198.51.100.200"
+    )
+    assert response.status_code == 429
+
+
+def test_behind_a_trusted_proxy_the_lockout_holds_the_client_not_the_proxy(client, curator, settings):
+    settings.TRUSTED_PROXIES = 1
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            "/admin/login/",
+            {"username": "curator", "password": "wrong"},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR="203.0.113.1",
+        )
+    locked = client.post(
+        "/admin/login/",
+        {"username": "curator", "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="203.0.113.1",
+    )
+    assert locked.status_code == 429
+    elsewhere = client.post(
+        "/admin/login/",
+        {"username": "curator", "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="203.0.113.2",
+    )
+    assert elsewhere.status_code == 302

@@ -85,15 +85,16 @@ class ConditionalCacheMiddleware:
             return self.finish(HttpResponse(content, headers=dict(headers)), etag, last_modified)
 
         response = self.get_response(request)
-        if response.status_code == 200 and not response.streaming:
+        if response.status_code != 200:
+            return response
+        if not response.streaming:  # a streamed export is never kept whole
             # The view's own headers (type, language, file name) are part of the answer; the edge adds the rest.
             entry = (response.content, tuple(response.items()))
             if settings.API_RESPONSE_CACHE_SECONDS:
                 self.memo.put(key, entry, len(entry[0]))
                 if shared:
                     cache.set(key, entry, settings.API_RESPONSE_CACHE_SECONDS)
-            return self.finish(response, etag, last_modified)
-        return response
+        return self.finish(response, etag, last_modified)
 
     @staticmethod
     def finish(response, etag, last_modified):

@@ -29,6 +29,9 @@ ATTRIBUTION = (
 )
 
 
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
 @dataclass(frozen=True)
 class Dataset:
     version: int
@@ -125,10 +128,11 @@ def build(request, version):
             licence_url=terms_url(request),
         )
         files["datapackage.json"] = JSONRenderer().render(package)
+        files["SHA256SUMS"] = "".join(f"{hashlib.sha256(c).hexdigest()}  {f}\n" for f, c in files.items())
+        files["ATTRIBUTION.txt"] = ATTRIBUTION + "\n"
         for filename, content in files.items():
-            bundle.writestr(filename, content)
-        bundle.writestr("SHA256SUMS", "".join(f"{hashlib.sha256(c).hexdigest()}  {f}\n" for f, c in files.items()))
-        bundle.writestr("ATTRIBUTION.txt", ATTRIBUTION + "\n")
+            # A fixed date, so the same data gives the same bytes and checksum whichever worker builds it.
+            bundle.writestr(zipfile.ZipInfo(filename, date_time=ZIP_DATE), content, compress_type=zipfile.ZIP_DEFLATED)
     return Dataset(version, counts, as_json, archive.getvalue())
 
 

@@ -1,5 +1,7 @@
+from django.urls import path
+
 from apps.core.registry import Resource, register
-from apps.events.api.views import EventViewSet, TimelineView
+from apps.events.api.views import EventViewSet, TimelineExportView, TimelineView
 from apps.events.models import Event
 
 register(
@@ -12,4 +14,12 @@ register(
         counted_as="events",
     )
 )
-register(Resource("timeline", view=TimelineView, route="timeline", references=("events", "milestones", "projects")))
+register(
+    Resource(
+        "timeline",
+        view=TimelineView,
+        route="timeline",
+        urls=(path("export/", TimelineExportView.as_view(), name="timeline-export"),),
+        references=("events", "milestones", "projects"),
+    )
+)

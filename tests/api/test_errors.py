@@ -3,6 +3,9 @@
 from decimal import Decimal
 from unittest import mock
 
+import pytest
+from django.db import InterfaceError, OperationalError
+
 from apps.regions.api.views import RegionViewSet
 from tests.api.base import error_of
 
@@ -63,3 +66,27 @@ def test_several_ordering_fields_apply_in_turn(client):
     for measure in set(measures):
         values = [Decimal(o["value"]) for o in items if o["measure"] == measure]
         assert values == sorted(values, reverse=True)
+
+
+@pytest.mark.parametrize(
+    "outage", [OperationalError("connection refused"), InterfaceError("connection already closed")]
+)
+def test_a_database_outage_in_a_view_is_a_503_to_retry(client, outage):
+    client.raise_request_exception = False
+    with mock.patch.object(RegionViewSet, "list", side_effect=outage):
+        response = client.get("/api/v1/regions/")
+    assert response.status_code == 503
+    assert error_of(response)["code"] == "service_unavailable"
+    assert int(response["Retry-After"]) > 0
+
+
+def test_a_database_outage_before_any_view_is_a_503_too_and_reads_recover(client):
+    """The data version is read by the edge middleware, before DRF: Django's own last resort answers there."""
+    client.raise_request_exception = False
+    with mock.patch("apps.core.versioning.read_version", side_effect=OperationalError("server closed the connection")):
+        for url in ("/api/v1/regions/", "/api/v1/projects/calb-jiangmen-base/", "/api/v1/datasets/"):
+            response = client.get(url)
+            assert response.status_code == 503
+            assert error_of(response)["code"] == "service_unavailable"
+            assert int(response["Retry-After"]) > 0
+    assert client.get("/api/v1/regions/").status_code == 200

@@ -79,9 +79,12 @@ class RenderedRecords:
         A worker soon meets most records of a resource, and rendering them together costs the serializer's
         prefetch queries once for the batch rather than once per page: a detail rendered alone costs 5–13 ms.
         """
+        room = READ_AHEAD - len(missing)
+        if room <= 0:
+            return missing
         following = self.view.keys().filter(pk__gt=min(missing)).order_by("pk")[:READ_AHEAD]
-        unseen = [key for key in following if MEMO.get(f"{self.prefix}{key}") is None]
-        return [*missing, *unseen[: READ_AHEAD - len(missing)]]
+        unseen = [key for key in following if key not in missing and MEMO.get(f"{self.prefix}{key}") is None]
+        return [*missing, *unseen[:room]]
 
 
 def splice(envelope, items):

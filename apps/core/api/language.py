@@ -33,8 +33,8 @@ class LanguageNegotiationMixin:
         request.response_language = negotiate_language(request)
 
     def finalize_response(self, request, response, *args, **kwargs):
-        if response.status_code >= 400 and getattr(request, "accepted_renderer", None):
-            # Errors keep their JSON shape whatever format the request asked for.
+        if response.status_code >= 400:
+            # Errors keep their JSON shape whatever format the request asked for, or when no format was agreed.
             request.accepted_renderer, request.accepted_media_type = JSONRenderer(), JSONRenderer.media_type
         response = super().finalize_response(request, response, *args, **kwargs)
         language = getattr(request, "response_language", None)

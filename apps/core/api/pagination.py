@@ -6,11 +6,13 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import Cursor, CursorPagination, LimitOffsetPagination
 from rest_framework.response import Response
 
+from apps.core.api.fields import SELECTING
+from apps.core.api.parameters import PRESENTATION
 from apps.core.versioning import current_version
 
 INVALID_CURSOR = "Not a cursor this API gave: follow the `next` link of a page."
 # Parameters that choose how a page is presented, not which records it counts.
-PRESENTING = {"limit", "offset", "ordering", "format", "lang"}
+PRESENTING = {"limit", "offset", "ordering", *PRESENTATION, *SELECTING}
 
 
 class StrictLimitOffsetPagination(LimitOffsetPagination):

@@ -30,6 +30,7 @@ class SpreadsheetCSVRenderer(CSVRenderer):
     """UTF-8 with a byte order mark, so spreadsheet programs show Chinese; columns in field order."""
 
     format = "csv"
+    format_description = "`csv` (UTF-8 with a byte order mark)"
     media_type = "text/csv"
     charset = "utf-8"
 

@@ -6,6 +6,7 @@ from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
 from apps.core.api.language import LanguageNegotiationMixin
+from apps.core.api.parameters import DeclaredParametersMixin
 from apps.core.registry import registry
 
 
@@ -16,7 +17,7 @@ class ApiRootSerializer(serializers.Serializer):
         return {resource.name: serializers.URLField() for resource in registry}
 
 
-class ApiRootView(LanguageNegotiationMixin, APIView):
+class ApiRootView(DeclaredParametersMixin, LanguageNegotiationMixin, APIView):
     """Lists every resource of the API with its URL."""
 
     renderer_classes = [JSONRenderer]

@@ -1,46 +1,41 @@
 """Documents the shared error shape on every operation, so clients can rely on it for any status."""
 
+import functools
 import inspect
+import sys
 
+from django.core import validators
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from drf_spectacular.utils import OpenApiResponse
+from rest_framework.renderers import JSONRenderer
 
 from apps.core.api.exceptions import MESSAGES, ErrorSerializer
-from apps.core.api.language import DEFAULT_LANGUAGE, LANGUAGES
+from apps.core.api.exports import TOTAL_HEADER, is_export
+from apps.core.api.parameters import PRESENTATION
 
-LANG_PARAMETER = OpenApiParameter(
-    "lang",
-    OpenApiTypes.STR,
-    enum=list(LANGUAGES),
-    description=(
-        "Language of `name`, `description` and `title`: `zh` or `en`. Without it the `Accept-Language` header "
-        f"decides, and `{DEFAULT_LANGUAGE}` when that names neither. The `_zh` and `_en` fields are always present."
-    ),
-)
-FORMAT_DESCRIPTIONS = {
-    "json": "`json` (default)",
-    "csv": "`csv` (UTF-8 with a byte order mark)",
-    "xlsx": "`xlsx`",
-    "jsonstat": "`jsonstat` (a JSON-stat 2.0 dataset: indicator × region × subject × period × kind)",
-    "jsonld": "`jsonld` (JSON-LD)",
+
+@functools.cache
+def not_blank_pattern():
+    """A filter's value holds no NUL and a character `str.strip()` keeps (apps/core/filtersets.py), spelt
+    out character by character, since `\\s` means other things to other regular expression engines."""
+    refused = [code for code in range(sys.maxunicode + 1) if chr(code).isspace()] + [0]
+    ranges, start = [], None
+    for code, following in zip(sorted(refused), [*sorted(refused)[1:], None], strict=True):
+        start = code if start is None else start
+        if following != code + 1:
+            ranges.append(f"\\u{start:04x}" + (f"-\\u{code:04x}" if code != start else ""))
+            start = None
+    blank = "".join(ranges)
+    return f"^[^\\u0000]*[^{blank}][^\\u0000]*$"
+
+
+VALIDATOR_KEYWORDS = {
+    validators.MaxValueValidator: "maximum",
+    validators.MinValueValidator: "minimum",
+    validators.MaxLengthValidator: "maxLength",
+    validators.MinLengthValidator: "minLength",
 }
-
-
-def format_parameter(formats):
-    """`?format=` with the formats the view's renderers offer, so a view that adds one documents it."""
-    description = f"Response format: {', '.join(FORMAT_DESCRIPTIONS.get(name, f'`{name}`') for name in formats)}."
-    if len(formats) > 1:
-        description += (
-            " Spreadsheets hold one row per record of the page, nested fields flattened into dotted columns; "
-            "filters, ordering and paging apply as for JSON."
-        )
-    return OpenApiParameter(
-        "format", OpenApiTypes.STR, enum=formats, description=f"{description} Errors are always JSON."
-    )
-
-
-READ_ERRORS = ["400", "404", "405", "406", "412", "429", "500"]
+READ_ERRORS = ["400", "404", "405", "406", "412", "429", "500", "503"]
 
 
 class ApiAutoSchema(AutoSchema):
@@ -49,8 +44,12 @@ class ApiAutoSchema(AutoSchema):
         for status in READ_ERRORS:
             if status == "404" and not self._is_detail_lookup():
                 continue
-            response = OpenApiResponse(ErrorSerializer, description=MESSAGES[int(status)])
-            responses.setdefault(status, self._get_response_for_code(response, status, direction=direction))
+            response = self._get_response_for_code(
+                OpenApiResponse(ErrorSerializer, description=MESSAGES[int(status)]), status, direction=direction
+            )
+            # Errors are JSON whatever the format asked for, an export's included.
+            response["content"] = {JSONRenderer.media_type: next(iter(response["content"].values()))}
+            responses.setdefault(status, response)
         if self._is_detail_lookup():
             responses.setdefault(
                 "301",
@@ -67,6 +66,13 @@ class ApiAutoSchema(AutoSchema):
                 "`If-Modified-Since`, is still current. Every read carries both validators."
             },
         )
+        responses.setdefault(
+            "414",
+            {
+                "description": "URI too long: the request line is longer than the HTTP server reads (gunicorn: 4094 "
+                "bytes). It answers before the API does, so not in the API's error shape."
+            },
+        )
         return responses
 
     def get_description(self):
@@ -75,8 +81,46 @@ class ApiAutoSchema(AutoSchema):
         return inspect.cleandoc(own) if own else ""
 
     def get_override_parameters(self):
-        formats = list(dict.fromkeys(renderer.format for renderer in self.view.get_renderers()))
-        return [*super().get_override_parameters(), LANG_PARAMETER, format_parameter(formats)]
+        """The presentation parameters every operation accepts (apps/core/api/parameters.py), and those the
+        view declares (field selection)."""
+        return [
+            *super().get_override_parameters(),
+            *(describe(self.view) for describe in PRESENTATION.values()),
+            *getattr(self.view, "schema_parameters", ()),
+        ]
+
+    def _get_filter_parameters(self):
+        """What each filter refuses with a 400, the schema says: an empty or blank value or a NUL character
+        (StrictFilterSet), and the lengths and bounds its form field checks."""
+        parameters = super()._get_filter_parameters()
+        filters = {}
+        for backend in self.get_filter_backends():
+            filterset_class = backend().get_filterset_class(self.view)
+            filters.update(filterset_class.base_filters if filterset_class else {})
+        for parameter in parameters:
+            schema = parameter["schema"]
+            if schema.get("type") == "array":
+                schema["minItems"] = 1
+            elif schema.get("type") == "string" and not {"enum", "format"} & set(schema):
+                schema.update(minLength=1, pattern=not_blank_pattern())
+            for validator in filters[parameter["name"]].field.validators:
+                keyword = VALIDATOR_KEYWORDS.get(type(validator))
+                if keyword:
+                    limit = validator.limit_value
+                    # Exactly the bound the server compares with: django-filter's 1e50 is a float, not 10**50.
+                    schema[keyword] = int(limit) if isinstance(limit, float) and limit.is_integer() else limit
+        return parameters
+
+    def get_operation_id(self):
+        """`<resource>_export` for every export, whether a viewset's action or a view of its own."""
+        operation_id = super().get_operation_id()
+        return operation_id.rsplit("_", 1)[0] if is_export(self.view) else operation_id
+
+    def get_filter_backends(self):
+        """An export takes its list's filters."""
+        if is_export(self.view):
+            return self.view.filter_backends
+        return super().get_filter_backends()
 
     def _get_response_for_code(self, serializer, status_code, media_types=None, direction="response"):
         """A renderer that declares the body it renders (`openapi_schema`), such as a JSON-stat dataset served
@@ -93,7 +137,12 @@ class ApiAutoSchema(AutoSchema):
 
     def _get_response_headers_for_code(self, status_code, direction="response"):
         headers = super()._get_response_headers_for_code(status_code, direction)
-        if status_code == "429":
+        if status_code == "200" and is_export(self.view):
+            headers[TOTAL_HEADER] = {
+                "schema": {"type": "integer", "minimum": 0},
+                "description": "How many records the export holds.",
+            }
+        if status_code in ("429", "503"):
             headers["Retry-After"] = {
                 "schema": {"type": "integer", "minimum": 0},
                 "description": "Seconds to wait before the next request is allowed.",

@@ -3,16 +3,22 @@ from django.urls import reverse
 from rest_framework import status, viewsets
 from rest_framework.response import Response
 
+from apps.core.api.exports import ExportMixin
+from apps.core.api.fields import FieldSelectionMixin, selects_fields
 from apps.core.api.fragments import Prerendered, RenderedRecords, splice
 from apps.core.api.language import LanguageNegotiationMixin
+from apps.core.api.parameters import DeclaredParametersMixin
 from apps.core.models import FormerSlug
 
 
-class PublicReadOnlyViewSet(LanguageNegotiationMixin, viewsets.ReadOnlyModelViewSet):
+class PublicReadOnlyViewSet(
+    DeclaredParametersMixin, ExportMixin, FieldSelectionMixin, LanguageNegotiationMixin, viewsets.ReadOnlyModelViewSet
+):
     """Public data read by slug.
 
     A detail nests more than a list item, so a retrieve may use its own serializer and prefetches. JSON is
-    served from each record's kept rendering (apps/core/api/fragments.py); spreadsheets are built as usual.
+    served from each record's kept rendering (apps/core/api/fragments.py); spreadsheets, and records cut to
+    `fields`/`omit`, are built as usual.
     """
 
     lookup_field = "slug"
@@ -26,7 +32,7 @@ class PublicReadOnlyViewSet(LanguageNegotiationMixin, viewsets.ReadOnlyModelView
         return super().get_serializer_class()
 
     def list(self, request, *args, **kwargs):
-        if request.accepted_renderer.format != "json":
+        if request.accepted_renderer.format != "json" or selects_fields(request):
             return super().list(request, *args, **kwargs)
         keys = self.paginate_queryset(self.filter_queryset(self.keys()))
         items = RenderedRecords(self, "item", self.get_serializer_class(), self.get_queryset()).get(keys)
@@ -34,7 +40,7 @@ class PublicReadOnlyViewSet(LanguageNegotiationMixin, viewsets.ReadOnlyModelView
 
     def retrieve(self, request, *args, **kwargs):
         lookup = kwargs[self.lookup_field]
-        if request.accepted_renderer.format != "json":
+        if request.accepted_renderer.format != "json" or selects_fields(request):
             try:
                 return super().retrieve(request, *args, **kwargs)
             except Http404:

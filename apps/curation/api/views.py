@@ -8,6 +8,7 @@ from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
 from apps.core.api.language import LanguageNegotiationMixin
+from apps.core.api.parameters import DeclaredParametersMixin
 from apps.curation.catalogue import dcat
 from apps.curation.datasets import ATTRIBUTION, TITLE, curated_sources, current_dataset
 from apps.sources.api.serializers import SourceDocumentSerializer
@@ -30,7 +31,7 @@ DatasetIndexSerializer = inline_serializer(
 )
 
 
-class DatasetIndexView(LanguageNegotiationMixin, APIView):
+class DatasetIndexView(DeclaredParametersMixin, LanguageNegotiationMixin, APIView):
     """The whole curated dataset, as one JSON document and as a zip of CSVs, each with its SHA-256."""
 
     renderer_classes = [JSONRenderer]
@@ -59,7 +60,7 @@ class DatasetIndexView(LanguageNegotiationMixin, APIView):
         )
 
 
-class DatasetFileView(LanguageNegotiationMixin, APIView):
+class DatasetFileView(DeclaredParametersMixin, LanguageNegotiationMixin, APIView):
     """The curated dataset as `curated.json` or `curated.zip`; the `Digest` header carries its SHA-256."""
 
     renderer_classes = [JSONRenderer]
@@ -86,7 +87,7 @@ class JSONLDRenderer(JSONRenderer):
     format = "jsonld"
 
 
-class DatasetCatalogueView(LanguageNegotiationMixin, APIView):
+class DatasetCatalogueView(DeclaredParametersMixin, LanguageNegotiationMixin, APIView):
     """The dataset's catalogue record in DCAT (DCAT-AP) as JSON-LD, for harvesters: its licence,
     publisher, temporal and spatial coverage, sources and every distribution. `application/json` (or
     `format=json`) gets the same document, for clients that know no JSON-LD."""

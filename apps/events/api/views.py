@@ -3,7 +3,11 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics
 from rest_framework.exceptions import ValidationError
 
+from apps.core.api.exports import ExportView
+from apps.core.api.fields import FieldSelectionMixin
 from apps.core.api.language import LanguageNegotiationMixin
+from apps.core.api.pagination import StrictLimitOffsetPagination
+from apps.core.api.parameters import DeclaredParametersMixin
 from apps.core.api.views import PublicReadOnlyViewSet
 from apps.events.api.serializers import EventDetailSerializer, EventSerializer, TimelineEntrySerializer
 from apps.events.filtersets import EventFilterSet, EventTimelineFilterSet, MilestoneTimelineFilterSet, TimelineFilterSet
@@ -40,13 +44,23 @@ def filtered(filterset_class, request, queryset):
 
 
 @extend_schema(summary="Every dated milestone and event, in date order")
-class TimelineView(LanguageNegotiationMixin, generics.ListAPIView):
+class TimelineView(DeclaredParametersMixin, FieldSelectionMixin, LanguageNegotiationMixin, generics.ListAPIView):
     serializer_class = TimelineEntrySerializer
     filter_backends = [TimelineFilterBackend]
+    pagination_class = StrictLimitOffsetPagination  # a union of two tables has no keyset to walk
     queryset = Event.objects.none()
 
     def list(self, request, *args, **kwargs):
-        milestones = filtered(MilestoneTimelineFilterSet, request, Milestone.objects.all())
-        events = filtered(EventTimelineFilterSet, request, Event.objects.all())
-        page = self.paginate_queryset(timeline(milestones, events))
+        page = self.paginate_queryset(self.export_queryset())
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def export_queryset(self):
+        """The entries the request's filters select, from both sides of the union; exports read them too."""
+        milestones = filtered(MilestoneTimelineFilterSet, self.request, Milestone.objects.all())
+        events = filtered(EventTimelineFilterSet, self.request, Event.objects.all())
+        return timeline(milestones, events)
+
+
+class TimelineExportView(ExportView, TimelineView):
+    def export_name(self):
+        return "timeline"

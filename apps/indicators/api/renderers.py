@@ -114,6 +114,7 @@ STRINGS = {"type": "array", "items": {"type": "string"}}
 class ObservationJSONStatRenderer(JSONRenderer):
     format = "jsonstat"
     media_type = "application/json"
+    format_description = "`jsonstat` (a JSON-stat 2.0 dataset: indicator × region × subject × period × kind)"
     openapi_schema = {
         "type": "object",
         "title": "JSON-stat 2.0 dataset",
