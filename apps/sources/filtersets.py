@@ -2,7 +2,7 @@ import django_filters
 
 from apps.core.filtersets import StableOrderingFilter, StrictFilterSet
 from apps.core.registry import registry
-from apps.sources.changes import CHANGE_TYPES, tracked_resources
+from apps.sources.changes import CHANGE_TYPES
 from apps.sources.models import SourceDocument
 
 
@@ -14,15 +14,13 @@ class SourceDocumentFilterSet(StrictFilterSet):
         fields = ["language"]
 
 
-def resource_choices():
-    return [(resource.name, resource.name) for resource in tracked_resources()]
-
-
 class ChangeFilterSet(StrictFilterSet):
     """The change feed's parameters, applied to each resource's history table in turn."""
 
-    resource = django_filters.ChoiceFilter(
-        choices=resource_choices, method="filter_resource", label="Only changes to records of this resource."
+    resource = django_filters.CharFilter(
+        method="filter_resource",
+        max_length=64,
+        label="Only changes to records of this resource (its name in the API root); another name matches nothing.",
     )
     record = django_filters.CharFilter(
         method="filter_record", max_length=120, label="Only changes to the record with this slug (a unit's code)."

@@ -146,13 +146,14 @@ def test_filters_by_resource_record_kind_and_time(client):
     assert [c["reason"] for c in zones] == ["Checked.", "Checked again."]
     north = changes(client, record="north-group", limit=500)["results"]
     assert {c["record"] for c in north} == {"north-group"} and len(north) == 3
+    assert changes(client, resource="timeline")["results"] == []
     created = changes(client, change="created", resource="units", limit=500)["results"]
     assert created and {c["change"] for c in created} == {"created"}
 
 
 @pytest.mark.parametrize(
     ("parameter", "value"),
-    [("resource", "timeline"), ("change", "renamed"), ("updated_since", "yesterday"), ("limit", "501"), ("lang", "xx")],
+    [("change", "renamed"), ("updated_since", "yesterday"), ("limit", "501"), ("lang", "xx")],
 )
 def test_a_bad_parameter_is_400_naming_it(client, parameter, value):
     response = client.get(URL, {parameter: value})

@@ -7,6 +7,7 @@ from rest_framework.exceptions import ValidationError
 
 from apps.core.api.language import LanguageNegotiationMixin
 from apps.core.api.pagination import INVALID_CURSOR, FeedCursorPagination
+from apps.core.api.parameters import DeclaredParametersMixin
 from apps.sources.api.serializers import ChangeSerializer
 from apps.sources.changes import Position, history_model, page_keys, read_changes, tracked_resources
 from apps.sources.filtersets import ChangeFilterSet
@@ -36,7 +37,7 @@ def decode_position(text):
 
 
 @extend_schema(summary="Every change to the data, in the order it was made, with its reason")
-class ChangeListView(LanguageNegotiationMixin, generics.ListAPIView):
+class ChangeListView(DeclaredParametersMixin, LanguageNegotiationMixin, generics.ListAPIView):
     """Changes to served records, oldest first: the resource and record, the fields with their old and new
     values, and the public reason given. A client keeps the last `next` link, or the time of the last
     change it saw (`updated_since`), and asks again later."""
