@@ -68,6 +68,9 @@ def region_form(region, citation, **changes):
         "description_en": region.description_en,
         "level": region.level,
         "parent": region.parent_id or "",
+        "basis": region.basis,
+        "basis_note": region.basis_note,
+        "change_note": "Corrected against the source.",
         f"{prefix}-TOTAL_FORMS": "1",
         f"{prefix}-INITIAL_FORMS": "1",
         f"{prefix}-MIN_NUM_FORMS": "1",
@@ -98,6 +101,41 @@ def test_a_valid_edit_is_saved(curator_client):
     response = curator_client.post(admin_url(region_model, f"{region.pk}/change/"), data)
     assert response.status_code == 302
     assert region_model.objects.get(pk=region.pk).name_en == "Zhongshan City"
+
+
+def test_an_edit_needs_a_public_change_note_which_the_history_keeps(curator_client):
+    region_model = apps.get_model("regions.region")
+    region = region_model.objects.get(slug="zhongshan")
+    url = admin_url(region_model, f"{region.pk}/change/")
+    data = region_form(region, region.citations.get(), name_en="Zhongshan City")
+    response = curator_client.post(url, {**data, "change_note": ""})
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {"change_note": ["This field is required."]}
+    assert curator_client.post(url, data).status_code == 302
+    assert region.history.latest().history_change_reason == "Corrected against the source."
+
+
+def test_a_deletion_needs_a_public_change_note_which_the_history_keeps(curator_client):
+    milestone_model = apps.get_model("projects.milestone")
+    milestone = milestone_model.objects.first()
+    url = admin_url(milestone_model, f"{milestone.pk}/delete/")
+    page = curator_client.get(url)
+    assert 'name="change_note"' in page.content.decode()
+    assert curator_client.post(url, {"post": "yes"}).status_code == 302
+    assert milestone_model.objects.filter(pk=milestone.pk).exists()
+    response = curator_client.post(url, {"post": "yes", "change_note": "Not in the source after all."})
+    assert response.status_code == 302
+    assert not milestone_model.objects.filter(pk=milestone.pk).exists()
+    deleted = milestone.history.latest()
+    assert (deleted.history_type, deleted.history_change_reason) == ("-", "Not in the source after all.")
+
+
+def test_deleting_in_bulk_is_not_offered(curator_client):
+    """Bulk deletion would skip the change note; records are deleted one at a time."""
+    event_model = apps.get_model("events.event")
+    request = curator_client.get(admin_url(event_model)).wsgi_request
+    actions = admin.site._registry[event_model].get_actions(request)
+    assert "delete_selected" not in actions
 
 
 def test_the_last_citation_cannot_be_removed(curator_client):

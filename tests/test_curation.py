@@ -41,11 +41,15 @@ def test_an_admin_edit_is_in_the_history_with_who_and_can_be_reverted(client, cu
             "region": first.region_id,
             "status": first.status,
             "phase_count": first.phase_count or "",
+            "basis": first.basis,
+            "basis_note": first.basis_note,
+            "change_note": "Reverted: the source names it so.",
             "_change_history": "1",
         },
     )
     assert response.status_code == 302
     assert Project.objects.get(pk=project.pk).name_en == original
+    assert project.history.latest().history_change_reason == "Reverted: the source names it so."
 
 
 def test_export_names_related_records_by_slug_and_carries_citations():
@@ -94,16 +98,47 @@ def test_an_invalid_import_saves_nothing(column, value, message):
     assert list(Region.objects.order_by("pk").values_list("name_en", "level", "parent_id")) == before
 
 
-def test_the_admin_previews_an_import_before_saving(client, curator):
-    content = exported_regions().export("csv").encode("utf-8")
-    response = client.post(
+def import_regions(client, dataset, **fields):
+    content = dataset.export("csv").encode("utf-8")
+    return client.post(
         "/admin/regions/region/import/",
-        {"format": "0", "resource": "0", "import_file": SimpleUploadedFile("regions.csv", content, "text/csv")},
+        {
+            "format": "0",
+            "resource": "0",
+            "import_file": SimpleUploadedFile("regions.csv", content, "text/csv"),
+            **fields,
+        },
     )
+
+
+def test_the_admin_previews_an_import_before_saving(client, curator):
+    response = import_regions(client, exported_regions(), change_note="Names checked against the source.")
     assert response.status_code == 200
     page = response.content.decode()
     assert "Confirm import" in page or "confirm" in page.lower()
     assert Region.objects.get(slug="jiangmen").name_en == "Jiangmen"
+
+
+def test_an_import_needs_a_change_note(client, curator):
+    response = import_regions(client, exported_regions())
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"change_note": ["This field is required."]}
+    assert "confirm_form" not in response.context
+
+
+def test_an_imported_change_keeps_its_note_as_the_reason(client, curator):
+    dataset = exported_regions()
+    row = dataset.dict[0]
+    row["name_en"] = f"{row['name_en']} (imported)"
+    edited = tablib.Dataset(headers=dataset.headers)
+    edited.append([row[header] for header in dataset.headers])
+    preview = import_regions(client, edited, change_note="English name as the source gives it.")
+    confirm = preview.context["confirm_form"]
+    response = client.post("/admin/regions/region/process_import/", confirm.initial)
+    assert response.status_code == 302
+    region = Region.objects.get(slug=row["slug"])
+    assert region.name_en == row["name_en"]
+    assert region.history.latest().history_change_reason == "English name as the source gives it."
 
 
 def test_the_admin_exports_csv(client, curator):

@@ -7,6 +7,7 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from apps.core.models import natural_key
 from apps.curation.loader import model_order
@@ -173,3 +174,43 @@ def test_a_former_slug_may_not_be_a_current_one(fixtures_copy, capsys):
 def test_former_slugs_are_a_list_of_slugs(fixtures_copy, capsys):
     edit(fixtures_copy, "zones.json", "zones.zone", "north-group", former_slugs="north")
     assert "former_slugs: Expected a list of slugs." in load(fixtures_copy, capsys)
+
+
+def test_a_change_carries_the_reason_given(fixtures_copy):
+    edit(fixtures_copy, "zones.json", "zones.zone", "north-group", name_en="Northern Group")
+    call_command(
+        "load_curated_data", fixtures_dir=str(fixtures_copy), verbosity=0, reason="Names as the source gives them."
+    )
+    zone = apps.get_model("zones.zone").objects.get(slug="north-group")
+    assert zone.history.latest().history_change_reason == "Names as the source gives them."
+    assert zone.history.earliest().history_change_reason == "Loaded from the curated fixtures."
+
+
+@pytest.mark.parametrize(
+    ("note", "message"),
+    [
+        ("", "basis_note: Say what is inferred"),
+        ("Parent inferred from the paragraph.", "basis_note: Quote the passage"),
+        ("Parent inferred from 「北组团主攻月球合作」.", "basis_note: 「北组团主攻月球合作」 does not occur"),
+    ],
+)
+def test_an_inferred_record_must_quote_what_it_is_inferred_from(fixtures_copy, capsys, note, message):
+    edit(fixtures_copy, "zones.json", "zones.zone", "north-group", basis="inferred", basis_note=note)
+    assert f"zones.json › zones.zone › north-group › {message}" in load(fixtures_copy, capsys)
+
+
+def test_a_stated_record_carries_no_basis_note(fixtures_copy, capsys):
+    edit(fixtures_copy, "zones.json", "zones.zone", "north-group", basis_note="Stated in 「北组团主攻中欧合作」.")
+    assert "north-group › basis_note: Only an inferred record" in load(fixtures_copy, capsys)
+
+
+def test_a_record_whose_citations_alone_change_is_found_by_updated_since(fixtures_copy, client):
+    since = timezone.now()
+    path = fixtures_copy / "zones.json"
+    content = json.loads(path.read_text(encoding="utf-8"))
+    record = next(r for r in content["zones.zone"] if r["slug"] == "north-group")
+    record["citations"].append({"document": record["citations"][0]["document"], "quote": "东组团主攻深江合作"})
+    path.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+    call_command("load_curated_data", fixtures_dir=str(fixtures_copy), verbosity=0)
+    zones = client.get("/api/v1/zones/", {"updated_since": since.isoformat()}).json()["results"]
+    assert [zone["slug"] for zone in zones] == ["north-group"]

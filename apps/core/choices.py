@@ -17,3 +17,10 @@ class Status(models.TextChoices):
     UNDER_CONSTRUCTION = "under_construction", "Under construction"
     OPERATING = "operating", "Operating"
     COMPLETED = "completed", "Completed"
+
+
+class Basis(models.TextChoices):
+    """Whether the source states a record and its relations outright, or only implies some of them."""
+
+    STATED = "stated", "Stated in the source"
+    INFERRED = "inferred", "Inferred from the source"

@@ -13,6 +13,7 @@ from django.db.models import Func, Q, Value
 from django_filters.fields import BaseCSVField
 from django_filters.filterset import FILTER_FOR_DBFIELD_DEFAULTS
 
+from apps.core.choices import Basis
 from apps.core.models import natural_key
 from apps.core.versioning import last_read_version
 
@@ -149,7 +150,14 @@ class SharedFields(dict):
 
 
 class StrictFilterSet(django_filters.FilterSet):
-    """The base of every FilterSet: booleans are true or false, and no parameter is empty."""
+    """The base of every FilterSet: booleans are true or false, no parameter is empty, and every list can be
+    asked for what changed since a client last looked (deletions are in the change feed)."""
+
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gt",
+        label="Only records changed after this time (ISO 8601); records deleted since are in /api/v1/changes/.",
+    )
 
     FILTER_DEFAULTS = {
         **FILTER_FOR_DBFIELD_DEFAULTS,
@@ -239,6 +247,10 @@ class HoldsAllCharacters(Func):
 
 class CuratedFilterSet(StrictFilterSet):
     search_fields = NAME_SEARCH_FIELDS
+
+    basis = django_filters.ChoiceFilter(
+        choices=Basis.choices, label="Records the source states outright, or records with something inferred."
+    )
 
     search = django_filters.CharFilter(
         method="filter_search",

@@ -13,7 +13,9 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import DatabaseError, models, transaction
+from django.utils import timezone
 
+from apps.core.choices import Basis
 from apps.core.models import FormerSlug, natural_key
 from apps.core.registry import registry
 from apps.curation.spreadsheets import relation_widget
@@ -21,6 +23,8 @@ from apps.sources.citations import CitationChecker, sync_citations
 from apps.sources.models import is_cited
 
 SKIPPED_FIELDS = {"id", "updated_at"}
+# The public reason each change the loader makes carries in the history and the change feed.
+DEFAULT_REASON = "Loaded from the curated fixtures."
 
 
 def model_order():
@@ -104,8 +108,9 @@ def read_fixtures(directory, report):
 
 
 class CuratedDataLoader:
-    def __init__(self, directory, progress=None, detail=None):
+    def __init__(self, directory, progress=None, detail=None, reason=DEFAULT_REASON):
         self.directory = directory
+        self.reason = reason
         self.report = LoadReport()
         self.progress = progress or (lambda message: None)
         self.detail = detail or (lambda message: None)
@@ -183,7 +188,7 @@ class CuratedDataLoader:
                     self._error(record, field_name, message)
             return
         if is_new or changed:
-            instance._change_reason = "load_curated_data"
+            instance._change_reason = self.reason
             try:
                 with transaction.atomic():
                     instance.save()
@@ -193,6 +198,9 @@ class CuratedDataLoader:
         m2m_changed = self._set_many_to_many(record, instance, many_to_many)
         citations_changed = self._set_citations(record, model, instance, citations)
         citations_changed |= self._set_former_slugs(instance, former)
+        if not (is_new or changed) and (m2m_changed or citations_changed):
+            # The row itself was not saved, but what the record shows changed: `?updated_since=` must find it.
+            model._default_manager.filter(pk=instance.pk).update(updated_at=timezone.now())
         if is_new:
             self.report.created[record.model_label] += 1
         elif changed or m2m_changed or citations_changed:
@@ -289,4 +297,7 @@ class CuratedDataLoader:
         wanted, errors = self.citations.check(citations)
         for field_name, message in errors:
             self._error(record, field_name, message)
+        if instance.basis == Basis.INFERRED and wanted:
+            for message in self.citations.check_inference(instance.basis_note, wanted):
+                self._error(record, "basis_note", message)
         return sync_citations(instance, wanted)

@@ -57,6 +57,11 @@ class AtomicResource(resources.ModelResource):
             dataset, **{**kwargs, "use_transactions": True, "rollback_on_validation_errors": True}
         )
 
+    def before_save_instance(self, instance, row, **kwargs):
+        """The admin's public change note (apps/sources/admin.py) is the reason the history keeps."""
+        super().before_save_instance(instance, row, **kwargs)
+        instance._change_reason = kwargs.get("change_note") or ""
+
 
 class CitedResource(AtomicResource):
     citations = fields.Field(column_name="citations", readonly=False)

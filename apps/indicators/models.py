@@ -42,7 +42,8 @@ class Unit(models.Model):
     symbol = models.CharField(max_length=16, blank=True)
     base = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="derived")
     factor = models.DecimalField(max_digits=24, decimal_places=8, default=1, help_text="Base units in one unit.")
-    history = HistoricalRecords()
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         indexes = ordering_indexes("name_en", key="code")
@@ -71,6 +72,7 @@ class Indicator(CuratedRecord):
         indexes = ordering_indexes("name_en", "name_zh")
 
     def clean(self):
+        super().clean()
         if self.unit_id and self.unit.base_id:
             raise ValidationError({"unit": "An indicator's unit must be a base unit."})
 
@@ -170,6 +172,7 @@ class Observation(CuratedRecord, SubjectLinks):  # noqa: DJ008 (CuratedRecord.__
         return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
 
     def clean(self):
+        super().clean()
         validate_date_precision(self.period_start, self.period_precision, "period_start")
         errors = {}
         if self.display_unit_id and self.unit_id and self.display_unit.base_unit != self.unit:

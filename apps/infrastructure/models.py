@@ -50,4 +50,5 @@ class Facility(CuratedRecord):
         ]
 
     def clean(self):
+        super().clean()
         validate_date_precision(self.expected_completion, self.expected_completion_precision, "expected_completion")

@@ -77,4 +77,5 @@ class Milestone(CuratedRecord):
         ]
 
     def clean(self):
+        super().clean()
         validate_date_precision(self.date, self.date_precision, "date")

@@ -65,4 +65,5 @@ class Distinction(CuratedRecord, SubjectLinks):
         ]
 
     def clean(self):
+        super().clean()
         validate_date_precision(self.date, self.date_precision, "date")

@@ -1,9 +1,13 @@
 """Checking and saving a record's citations, shared by the loader and the admin's import."""
 
+import re
+
 from django.contrib.contenttypes.models import ContentType
 
 from apps.core.versioning import bump_version
 from apps.sources.models import Citation, SourceDocument, without_whitespace
+
+INFERRED_FROM = re.compile(r"「(.+?)」")
 
 
 class CitationChecker:
@@ -36,6 +40,19 @@ class CitationChecker:
             else:
                 wanted.append((document.pk, quote))
         return wanted, errors
+
+    def check_inference(self, note, wanted):
+        """An inferred record's note quotes, between 「 and 」, the passages it is inferred from: each must occur
+        in one of the record's cited documents. Returns the messages for what does not."""
+        passages = INFERRED_FROM.findall(note)
+        if not passages:
+            return ["Quote the passage the inference rests on between 「 and 」."]
+        texts = [self._texts[document] for document in {document for document, _quote in wanted}]
+        return [
+            f"「{passage}」 does not occur in the record's cited documents."
+            for passage in passages
+            if not any(without_whitespace(passage) in text for text in texts)
+        ]
 
 
 def sync_citations(instance, wanted):

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from apps.core.choices import Basis
 from apps.core.models import ordering_indexes
 
 WHITESPACE = re.compile(r"\s+")
@@ -90,13 +91,21 @@ class Citation(models.Model):
 
 
 class CuratedRecord(models.Model):
-    """A record a user can look up by a slug that survives reloads, named in Chinese and English."""
+    """A record a user can look up by a slug that survives reloads, named in Chinese and English.
+
+    `basis` says whether the source states the record and its relations outright, or only implies some of
+    them (a zone's parent known only from the paragraph it sits in); `basis_note` then says from what.
+    """
 
     slug = models.SlugField(max_length=120, unique=True)
     name_zh = models.CharField("name (Chinese)", max_length=255)
     name_en = models.CharField("name (English)", max_length=255)
     description_zh = models.TextField("description (Chinese)", blank=True)
     description_en = models.TextField("description (English)", blank=True)
+    basis = models.CharField(max_length=16, choices=Basis.choices, default=Basis.STATED)
+    basis_note = models.TextField(
+        blank=True, help_text="For an inferred record: what is inferred, and from which passage of the source."
+    )
     citations = GenericRelation(Citation)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(inherit=True, excluded_fields=["updated_at"])
@@ -107,6 +116,13 @@ class CuratedRecord(models.Model):
 
     def __str__(self):
         return f"{self.name_zh} ({self.name_en})"
+
+    def clean(self):
+        super().clean()
+        if self.basis == Basis.INFERRED and not self.basis_note.strip():
+            raise ValidationError({"basis_note": "Say what is inferred, and from which passage of the source."})
+        if self.basis == Basis.STATED and self.basis_note:
+            raise ValidationError({"basis_note": "Only an inferred record carries a note on its basis."})
 
 
 def is_cited(model):

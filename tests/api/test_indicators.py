@@ -20,6 +20,8 @@ FIGURE_FIELDS = {
     "period",
     "benchmark_region",
     "citations",
+    "basis",
+    "basis_note",
 }
 
 

@@ -1,6 +1,17 @@
 from tests.api.base import APIEndpointTests, accepts_reference, accepts_text, accepts_value
 
-CURATED = {"slug", "name", "name_zh", "name_en", "description", "description_zh", "description_en", "citations"}
+CURATED = {
+    "slug",
+    "name",
+    "name_zh",
+    "name_en",
+    "description",
+    "description_zh",
+    "description_en",
+    "citations",
+    "basis",
+    "basis_note",
+}
 
 
 class TestRegions(APIEndpointTests):

@@ -178,7 +178,7 @@ def explorer_pages(page, live_url):
     """The index, the charts, every resource's table and one record of each."""
     pages = ["/explore/", "/explore/charts/", "/explore/?lang=zh"]
     for name in api(page, live_url, "/api/v1/"):
-        if name in ("timeline", "datasets"):
+        if name in ("timeline", "datasets", "changes"):
             continue
         pages.append(f"/explore/{name}/")
         first = api(page, live_url, f"/api/v1/{name}/?limit=1")["results"][0]

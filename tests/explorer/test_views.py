@@ -149,7 +149,7 @@ def test_the_charts_draw_one_mark_per_record_with_a_table_row_each(client):
 
 @pytest.mark.parametrize(
     ("url", "cold", "warm"),
-    [(f"/explore/projects/{CALB}/", 11, 2), ("/explore/observations/?kind=target", 25, 2)],
+    [(f"/explore/projects/{CALB}/", 11, 2), ("/explore/observations/?kind=target", 26, 2)],
 )
 def test_a_page_costs_a_pinned_number_of_queries(url, cold, warm):
     """With nothing cached (`cold`), and for the same records under another URL (`warm`: `lang=en` says

@@ -2,13 +2,15 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from rest_framework.exceptions import ValidationError
-from rest_framework.pagination import LimitOffsetPagination
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.pagination import Cursor, CursorPagination, LimitOffsetPagination
+from rest_framework.response import Response
 
 from apps.core.api.fields import SELECTING
 from apps.core.api.parameters import PRESENTATION
 from apps.core.versioning import current_version
 
+INVALID_CURSOR = "Not a cursor this API gave: follow the `next` link of a page."
 # Parameters that choose how a page is presented, not which records it counts.
 PRESENTING = {"limit", "offset", "ordering", *PRESENTATION, *SELECTING}
 
@@ -84,4 +86,78 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
                 )
             else:
                 parameter["schema"].update(minimum=0, maximum=self.max_offset, default=0)
+        return parameters
+
+
+class FeedCursorPagination(CursorPagination):
+    """Forward-only cursor paging for a feed that is not one queryset (the change feed is a union of tables).
+
+    The view asks for the next `size` items after a position and gives the position of the last one; the
+    cursor is DRF's, its position the view's own string. A feed only moves forward, so there is no `previous`.
+    """
+
+    page_size = 50
+    max_page_size = 500
+    page_size_query_param = "limit"
+    ordering = ()
+
+    def get_page_size(self, request):
+        size = StrictLimitOffsetPagination()._parse(request, self.page_size_query_param, 1)
+        if size is None:
+            return self.page_size
+        if size > self.max_page_size:
+            raise ValidationError({self.page_size_query_param: [f"Must be at most {self.max_page_size}."]})
+        return size
+
+    def decode_cursor(self, request):
+        """An empty cursor is a 400 naming it; one the API did not give names no page (404), as on every list."""
+        if request.query_params.get(self.cursor_query_param) == "":
+            raise ValidationError({self.cursor_query_param: ["This parameter may not be empty; leave it out."]})
+        try:
+            return super().decode_cursor(request)
+        except NotFound:
+            raise NotFound(INVALID_CURSOR) from None
+
+    def start(self, request):
+        """The position the page starts after (None for the first page), and how many items it holds."""
+        self.request = request
+        self.base_url = request.build_absolute_uri()
+        self.page_size = self.get_page_size(request)
+        cursor = self.decode_cursor(request)
+        return (cursor.position if cursor else None), self.page_size
+
+    def finish(self, items, last_position):
+        """The page, given one item more than it holds when there is a next page."""
+        self.next_position = last_position if len(items) > self.page_size else None
+        return items[: self.page_size]
+
+    def get_next_link(self):
+        if self.next_position is None:
+            return None
+        return self.encode_cursor(Cursor(offset=0, reverse=False, position=self.next_position))
+
+    def get_paginated_response(self, data):
+        return Response({"next": self.get_next_link(), "results": data})
+
+    def get_paginated_response_schema(self, schema):
+        return {
+            "type": "object",
+            "required": ["results"],
+            "properties": {
+                "next": {"type": "string", "nullable": True, "format": "uri"},
+                "results": schema,
+            },
+        }
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.cursor_query_param:
+                parameter["schema"].update(minLength=1, pattern="^[A-Za-z0-9+/=]+$")
+                parameter["description"] = f"The `next` link's cursor. {INVALID_CURSOR} Any other names no page: 404."
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"].update(minimum=1, maximum=self.max_page_size, default=self.page_size)
+                parameter["description"] = (
+                    f"Number of results to return per page: default {self.page_size}, at most {self.max_page_size}."
+                )
         return parameters

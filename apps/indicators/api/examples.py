@@ -41,6 +41,8 @@ GDP_TARGET = {
     "description_zh": "",
     "description_en": "",
     "citations": [{**SOURCE, "quote": "今年地区生产总值增长6%以上"}],
+    "basis": "stated",
+    "basis_note": "",
 }
 
 CALB_INVESTMENT = {
@@ -72,6 +74,8 @@ CALB_INVESTMENT = {
         {**SOURCE, "quote": "签署总投资200亿元的项目投资合作协议"},
         {**SOURCE, "quote": "总投资200亿元的中创新航动力电池项目落户新会智造产业园凤山湖园区"},
     ],
+    "basis": "stated",
+    "basis_note": "",
 }
 
 GDP_TARGET, CALB_INVESTMENT = in_english(GDP_TARGET), in_english(CALB_INVESTMENT)

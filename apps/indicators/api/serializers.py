@@ -3,7 +3,7 @@ from rest_framework import serializers
 
 from apps.core.api.serializers import NAME_FIELDS, LocalizedNameMixin, PeriodSerializer, ReferenceSerializer
 from apps.indicators.models import Indicator, Observation, Unit
-from apps.sources.api.serializers import DESCRIBED_FIELDS, CuratedSerializer
+from apps.sources.api.serializers import BASIS_FIELDS, DESCRIBED_FIELDS, CuratedSerializer
 
 
 class UnitSerializer(LocalizedNameMixin, serializers.ModelSerializer):
@@ -46,6 +46,7 @@ class FigureSerializer(CuratedSerializer):
             "period",
             "benchmark_region",
             "citations",
+            *BASIS_FIELDS,
         ]
 
     @extend_schema_field(serializers.DecimalField(max_digits=24, decimal_places=6))

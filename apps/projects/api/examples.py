@@ -18,6 +18,8 @@ CALB_PROJECT = {
     "description_zh": "中创新航动力电池项目，总投资200亿元……",
     "description_en": "CALB's power battery project, with a total investment of 20 billion yuan …",
     "citations": [{**SOURCE, "quote": "总投资200亿元的中创新航动力电池项目落户新会智造产业园凤山湖园区"}],
+    "basis": "stated",
+    "basis_note": "",
     "milestones": [
         {
             "slug": "calb-jiangmen-base-signing",
@@ -48,6 +50,8 @@ CALB_PROJECT = {
                 },
                 {**SOURCE, "quote": "2022年1月26日江门市人民政府与中创新航签约"},
             ],
+            "basis": "stated",
+            "basis_note": "",
         }
     ],
     "observations": [CALB_INVESTMENT],

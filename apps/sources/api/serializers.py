@@ -3,7 +3,8 @@ from rest_framework import serializers
 from apps.core.api.serializers import NAME_FIELDS, LocalizedNameMixin, response_language
 from apps.sources.models import Citation, SourceDocument
 
-DESCRIBED_FIELDS = ["description", "description_zh", "description_en", "citations"]
+BASIS_FIELDS = ["basis", "basis_note"]
+DESCRIBED_FIELDS = ["description", "description_zh", "description_en", "citations", *BASIS_FIELDS]
 CURATED_FIELDS = [*NAME_FIELDS, *DESCRIBED_FIELDS]
 
 
@@ -35,3 +36,26 @@ class CuratedSerializer(LocalizedNameMixin, serializers.ModelSerializer):
 
     def get_description(self, record) -> str:
         return getattr(record, f"description_{response_language(self)}")
+
+
+class FieldChangeSerializer(serializers.Serializer):
+    field = serializers.CharField(read_only=True)
+    old = serializers.JSONField(
+        read_only=True, allow_null=True, help_text="The value before (related records by slug)."
+    )
+    new = serializers.JSONField(read_only=True, allow_null=True, help_text="The value after (related records by slug).")
+
+
+class ChangeSerializer(serializers.Serializer):
+    """One change to one record: what changed, when, and the public reason given; never who made it."""
+
+    resource = serializers.CharField(read_only=True)
+    record = serializers.CharField(read_only=True, help_text="The record's slug (a unit's code).")
+    url = serializers.SerializerMethodField()
+    change = serializers.ChoiceField(choices=["created", "updated", "deleted"], read_only=True)
+    changed_at = serializers.DateTimeField(read_only=True)
+    reason = serializers.CharField(read_only=True, help_text="The curator's public note on the change.")
+    changes = FieldChangeSerializer(many=True, read_only=True, help_text="The fields that changed.")
+
+    def get_url(self, change) -> str:
+        return self.context["request"].build_absolute_uri(f"/api/v1/{change.path}")

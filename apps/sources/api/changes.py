@@ -1,0 +1,61 @@
+from datetime import datetime
+
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics
+from rest_framework.exceptions import NotFound, ValidationError
+
+from apps.core.api.language import LanguageNegotiationMixin
+from apps.core.api.pagination import INVALID_CURSOR, FeedCursorPagination
+from apps.core.api.parameters import DeclaredParametersMixin
+from apps.sources.api.serializers import ChangeSerializer
+from apps.sources.changes import Position, history_model, page_keys, read_changes, tracked_resources
+from apps.sources.filtersets import ChangeFilterSet
+from apps.sources.models import SourceDocument
+
+
+class ChangeFilterBackend(DjangoFilterBackend):
+    """Documents the feed's parameters; the view applies them to each history table."""
+
+    def get_filterset_class(self, view, queryset=None):
+        return ChangeFilterSet
+
+
+def encode_position(changed_at, resource, history_id):
+    return f"{changed_at.isoformat()}|{resource}|{history_id}"
+
+
+def decode_position(text):
+    try:
+        changed_at, resource, history_id = text.split("|")
+        position = Position(datetime.fromisoformat(changed_at), resource, int(history_id))
+        if position.changed_at.tzinfo is None or not 0 <= position.history_id < 2**63:
+            raise ValueError(text)
+        return position
+    except ValueError:
+        raise NotFound(INVALID_CURSOR) from None
+
+
+@extend_schema(summary="Every change to the data, in the order it was made, with its reason")
+class ChangeListView(DeclaredParametersMixin, LanguageNegotiationMixin, generics.ListAPIView):
+    """Changes to served records, oldest first: the resource and record, the fields with their old and new
+    values, and the public reason given. A client keeps the last `next` link, or the time of the last
+    change it saw (`updated_since`), and asks again later."""
+
+    serializer_class = ChangeSerializer
+    filter_backends = [ChangeFilterBackend]
+    pagination_class = FeedCursorPagination
+    queryset = SourceDocument.objects.none()
+
+    def list(self, request, *args, **kwargs):
+        querysets = {}
+        for resource in tracked_resources():
+            filterset = ChangeFilterSet(request.query_params, queryset=history_model(resource).objects.all())
+            if not filterset.is_valid():
+                raise ValidationError(filterset.errors)
+            querysets[resource.name] = filterset.qs
+        position, size = self.paginator.start(request)
+        keys = page_keys(querysets, position and decode_position(position), size + 1)
+        page = self.paginator.finish(keys, encode_position(*keys[size - 1]) if len(keys) > size else None)
+        changes = read_changes(page)
+        return self.paginator.get_paginated_response(self.get_serializer(changes, many=True).data)

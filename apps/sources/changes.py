@@ -1,0 +1,164 @@
+"""The change feed: every recorded change to a served record, read from the history tables in time order.
+
+django-simple-history keeps one table per model; the feed pages through all of them at once with a
+union of their keys, filtered and positioned per table, then reads the page's rows and the rows before
+them (for the diffs) with one query per history table present on the page. Who made a change is never
+read: a change shows its time, its fields and the public reason the curator gave.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.db.models import CharField, OuterRef, Q, Subquery, Value
+
+from apps.core.models import natural_key
+from apps.core.registry import registry
+
+CHANGE_TYPES = {"+": "created", "~": "updated", "-": "deleted"}
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a page ends: the feed is ordered by time, then resource name, then the history row's id."""
+
+    changed_at: datetime
+    resource: str
+    history_id: int
+
+
+@dataclass
+class Change:
+    resource: str
+    record: str
+    path: str
+    change: str
+    changed_at: datetime
+    reason: str
+    changes: list
+
+
+def tracked_resources():
+    """The resources whose model keeps a history, in the order of their names."""
+    return [resource for resource in registry.models() if hasattr(resource.model, "history")]
+
+
+def history_model(resource):
+    return resource.model.history.model
+
+
+def after(queryset, name, position):
+    """The rows of one history table that come after the position."""
+    if position is None:
+        return queryset
+    later = Q(history_date__gt=position.changed_at)
+    if name > position.resource:
+        return queryset.filter(later | Q(history_date=position.changed_at))
+    if name == position.resource:
+        return queryset.filter(later | Q(history_date=position.changed_at, history_id__gt=position.history_id))
+    return queryset.filter(later)
+
+
+def page_keys(querysets, position, size):
+    """(time, resource, history id) of the next `size` changes after the position, in one query."""
+    parts = [
+        after(queryset, name, position)
+        .annotate(resource=Value(name, output_field=CharField()))
+        .values_list("history_date", "resource", "history_id")
+        .order_by()
+        for name, queryset in querysets.items()
+    ]
+    if not parts:
+        return []
+    union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return list(union.order_by("history_date", "resource", "history_id")[:size])
+
+
+def plain(value):
+    """A value as JSON shows it: decimals as strings, as the API's serializers show them."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+class RelatedKeys:
+    """Natural keys of the records a page's foreign keys name, read once per related model."""
+
+    def __init__(self):
+        self.wanted = {}
+        self.found = {}
+
+    def want(self, field, pk):
+        if field.is_relation and pk is not None:
+            self.wanted.setdefault(field.related_model, set()).add(pk)
+
+    def resolve(self):
+        for model, pks in self.wanted.items():
+            key = natural_key(model)
+            self.found[model] = dict(model._base_manager.filter(pk__in=pks).values_list("pk", key))
+
+    def show(self, field, value):
+        if field.is_relation and value is not None:
+            return self.found[field.related_model].get(value)
+        return plain(value)
+
+
+def field_changes(fields, row, previous, related):
+    """The fields that differ between the previous row and this one (an update); a creation has every field
+    new and a deletion every field gone, so neither needs the row before it."""
+    changes = []
+    for field in fields:
+        old = None if previous is None else getattr(previous, field.attname)
+        new = getattr(row, field.attname)
+        if row.history_type == "-":
+            old, new = new, None
+        if old != new:
+            changes.append((field, old, new))
+            related.want(field, old)
+            related.want(field, new)
+    return changes
+
+
+def read_changes(keys):
+    """The changes for the page's keys, with their diffs, in the keys' order."""
+    wanted = {}
+    for _changed_at, name, history_id in keys:
+        wanted.setdefault(name, []).append(history_id)
+    rows, related = {}, RelatedKeys()
+    for name, history_ids in wanted.items():
+        resource = registry[name]
+        model = history_model(resource)
+        fields = [field for field in model.tracked_fields if not field.primary_key]
+        before = model.objects.filter(id=OuterRef("id"), history_id__lt=OuterRef("history_id")).order_by("-history_id")
+        page = list(
+            model.objects.filter(history_id__in=history_ids).annotate(
+                previous_id=Subquery(before.values("history_id")[:1])
+            )
+        )
+        previous_ids = [row.previous_id for row in page if row.history_type == "~" and row.previous_id]
+        previous = {row.history_id: row for row in model.objects.filter(history_id__in=previous_ids)}
+        for row in page:
+            earlier = previous.get(row.previous_id) if row.history_type == "~" else None
+            rows[(name, row.history_id)] = (resource, row, field_changes(fields, row, earlier, related))
+    related.resolve()
+    changes = []
+    for _changed_at, name, history_id in keys:
+        resource, row, diffs = rows[(name, history_id)]
+        key = getattr(row, natural_key(resource.model))
+        changes.append(
+            Change(
+                resource=name,
+                record=key,
+                path=f"{resource.name}/{key}/",
+                change=CHANGE_TYPES[row.history_type],
+                changed_at=row.history_date,
+                reason=row.history_change_reason or "",
+                changes=[
+                    {"field": field.name, "old": related.show(field, old), "new": related.show(field, new)}
+                    for field, old, new in diffs
+                ],
+            )
+        )
+    return changes
