@@ -6,6 +6,7 @@ them (for the diffs) with one query per history table present on the page. Who m
 read: a change shows its time, its fields and the public reason the curator gave.
 """
 
+import functools
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -38,13 +39,19 @@ class Change:
     changes: list
 
 
+@functools.cache
+def historical(model):
+    """The model's history model, or None. Once per model: reading `model.history` builds a manager class."""
+    return model.history.model if hasattr(model, "history") else None
+
+
 def tracked_resources():
     """The resources whose model keeps a history, in the order of their names."""
-    return [resource for resource in registry.models() if hasattr(resource.model, "history")]
+    return [resource for resource in registry.models() if historical(resource.model)]
 
 
 def history_model(resource):
-    return resource.model.history.model
+    return historical(resource.model)
 
 
 def after(queryset, name, position):
