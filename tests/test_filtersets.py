@@ -53,3 +53,19 @@ def test_figure_ranges_compare_the_named_indicator_only(client):
     )
     assert at_least and at_most
     assert at_least | at_most == with_area
+
+
+@pytest.mark.parametrize(
+    ("since", "everything"),
+    [
+        ("0129-03-06T17:51:25-17:15", True),  # an offset PostgreSQL does not take: compared in UTC
+        ("0001-01-01T00:00:00+23:59", True),  # before the year 1 in UTC: the earliest there is
+        ("9999-12-31T23:59:59-23:59", False),  # after the year 9999 in UTC: the latest there is
+    ],
+)
+def test_times_are_compared_in_utc_whatever_their_offset(client, since, everything):
+    every = client.get("/api/v1/sources/").json()["count"]
+    for url in ("/api/v1/sources/", "/api/v1/changes/"):
+        response = client.get(url, {"updated_since": since})
+        assert response.status_code == 200
+    assert client.get("/api/v1/sources/", {"updated_since": since}).json()["count"] == (every if everything else 0)

@@ -1,6 +1,7 @@
 """The FilterSet base every list endpoint uses: search over bilingual text and documented ordering."""
 
 import copy
+import datetime
 from functools import reduce
 from operator import or_
 
@@ -10,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db import connections, models
 from django.db.models import Func, Q, Value
-from django_filters.fields import BaseCSVField
+from django_filters.fields import BaseCSVField, IsoDateTimeField
 from django_filters.filterset import FILTER_FOR_DBFIELD_DEFAULTS
 
 from apps.core.choices import Basis
@@ -119,6 +120,24 @@ class NaturalKeyFilter(django_filters.ModelChoiceFilter):
         return qs.none() if value is NO_RECORD else super().filter(qs, value)
 
 
+class UTCDateTimeField(IsoDateTimeField):
+    """An ISO 8601 time, compared in UTC: ISO 8601 allows offsets up to 23:59 hours, PostgreSQL up to 15:59.
+    A time that falls outside the years 1–9999 in UTC stands for the earliest or the latest there is."""
+
+    def to_python(self, value):
+        moment = super().to_python(value)
+        if moment is None or moment.tzinfo is None:
+            return moment
+        try:
+            return moment.astimezone(datetime.UTC)
+        except OverflowError:
+            return (datetime.datetime.min if moment.year == 1 else datetime.datetime.max).replace(tzinfo=datetime.UTC)
+
+
+class UTCDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = UTCDateTimeField
+
+
 class IntegerFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
@@ -153,7 +172,7 @@ class StrictFilterSet(django_filters.FilterSet):
     """The base of every FilterSet: booleans are true or false, no parameter is empty, and every list can be
     asked for what changed since a client last looked (deletions are in the change feed)."""
 
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = UTCDateTimeFilter(
         field_name="updated_at",
         lookup_expr="gt",
         label="Only records changed after this time (ISO 8601); records deleted since are in /api/v1/changes/.",

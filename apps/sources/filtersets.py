@@ -1,6 +1,6 @@
 import django_filters
 
-from apps.core.filtersets import StableOrderingFilter, StrictFilterSet
+from apps.core.filtersets import StableOrderingFilter, StrictFilterSet, UTCDateTimeFilter
 from apps.core.registry import registry
 from apps.sources.changes import CHANGE_TYPES
 from apps.sources.models import SourceDocument
@@ -30,10 +30,10 @@ class ChangeFilterSet(StrictFilterSet):
         method="filter_change",
         label="Only changes of this kind.",
     )
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = UTCDateTimeFilter(
         field_name="history_date", lookup_expr="gt", label="Only changes made after this time (ISO 8601)."
     )
-    updated_until = django_filters.IsoDateTimeFilter(
+    updated_until = UTCDateTimeFilter(
         field_name="history_date", lookup_expr="lte", label="Only changes made at or before this time (ISO 8601)."
     )
 
