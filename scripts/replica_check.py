@@ -222,6 +222,8 @@ class Curator:
         for field in fields:
             if field[0] == "description_en":
                 field[1] = REVISION.sub("", field[1]).rstrip() + f" (replica check revision {self.revision})"
+            elif field[0] == "change_note":  # the public reason every save in the admin gives
+                field[1] = f"Replica check, revision {self.revision}."
         response, _ = self.client.request("POST", self.change_path, [*fields, ("_save", "Save")])
         version = self.clusters.sql("primary", "SELECT version FROM core_dataversion WHERE name = ''")[0]
         self.versions[self.revision] = version
