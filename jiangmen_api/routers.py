@@ -37,7 +37,8 @@ class ReadReplicaRouter:
 
 
 class DatabasePinMiddleware:
-    """Pins an API read to one replica, chosen at random per request, and any other request to the primary."""
+    """Pins an API read to one replica, chosen at random per request, and any other request (an as-of read
+    too) to the primary."""
 
     def __init__(self, get_response, databases=None):
         from apps.core.middleware import is_api_read
@@ -47,7 +48,9 @@ class DatabasePinMiddleware:
         self.replicas = replica_aliases(databases)
 
     def __call__(self, request):
-        database = random.choice(self.replicas) if self.replicas and self.is_api_read(request) else PRIMARY
+        # An as-of read shadows tables with temporary views (apps/core/vintage.py), which a standby refuses.
+        replicated = self.replicas and self.is_api_read(request) and "as_of" not in request.GET
+        database = random.choice(self.replicas) if replicated else PRIMARY
         token = pinned_database.set(database)
         try:
             return self.get_response(request)

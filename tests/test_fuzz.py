@@ -11,6 +11,8 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from schemathesis.config import SchemathesisConfig
 
+from tests import fuzz_hooks  # noqa: F401 -- registers what the fuzzing is told beyond the schema
+
 CONFIG = SchemathesisConfig.from_path(settings.BASE_DIR / "schemathesis.toml")
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application(), config=CONFIG)

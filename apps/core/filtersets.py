@@ -17,6 +17,7 @@ from django_filters.filterset import FILTER_FOR_DBFIELD_DEFAULTS
 from apps.core.choices import Basis
 from apps.core.models import natural_key
 from apps.core.versioning import last_read_version
+from apps.core.vintage import reading_as_of
 
 SEARCH_MAX_LENGTH = 200
 TRIGRAM_LENGTH = 3
@@ -79,19 +80,24 @@ class NaturalKeyField(forms.ModelChoiceField):
         ProhibitNullCharactersValidator()(value)
         if value in self.empty_values:
             return None
+        if reading_as_of.get() is not None:  # a key may have named another record then, or none
+            return self.lookup(value)
         version = last_read_version()
         if KEYS_FOUND["version"] != version or len(KEYS_FOUND["records"]) >= KEYS_FOUND_MAX:
             KEYS_FOUND.update(version=version, records={})
         name = (self.queryset.model._meta.label, str(value))
         found = KEYS_FOUND["records"].get(name)
         if found is None:
-            try:
-                found = super().to_python(value)
-            except ValidationError:
-                found = NO_RECORD
+            found = self.lookup(value)
             if version is not None:
                 KEYS_FOUND["records"][name] = found
         return found
+
+    def lookup(self, value):
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            return NO_RECORD
 
 
 class NaturalKeyFilter(django_filters.ModelChoiceFilter):

@@ -94,3 +94,32 @@ def trigram_index_name(table, column):
 
 def character_index_name(table):
     return f"{table[:40]}_search_chars"
+
+
+def keep_current_links(app_label, model_name):
+    """A data migration giving each record's latest history row the links the record has now.
+
+    Links were not kept in the history before; without this an as-of read would show a record that has not
+    changed since with none. The history of links starts here: earlier rows stay without them.
+    """
+
+    def forwards(apps, schema_editor):
+        model = apps.get_model(app_label, model_name)
+        historical = apps.get_model(app_label, f"Historical{model_name}")
+        latest = {}
+        rows = historical.objects.order_by("id", "-history_date", "-history_id")
+        for pk, history_id, history_type in rows.values_list("id", "history_id", "history_type"):
+            if pk not in latest:
+                latest[pk] = history_id if history_type != "-" else None
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through
+            kept = apps.get_model(app_label, f"Historical{through._meta.object_name}")
+            names = [f.attname for f in through._meta.concrete_fields]
+            own = f"{model._meta.model_name}_id"
+            kept.objects.bulk_create(
+                kept(history_id=latest[row[own]], **row)
+                for row in through.objects.values(*names)
+                if latest.get(row[own]) is not None
+            )
+
+    return migrations.RunPython(forwards, migrations.RunPython.noop)

@@ -20,6 +20,7 @@ from apps.core.models import FormerSlug, natural_key
 from apps.core.registry import registry
 from apps.curation.spreadsheets import relation_widget
 from apps.sources.citations import CitationChecker, sync_citations
+from apps.sources.history import keep_links
 from apps.sources.models import is_cited
 
 SKIPPED_FIELDS = {"id", "updated_at"}
@@ -195,7 +196,13 @@ class CuratedDataLoader:
             except DatabaseError as exc:
                 self._error(record, "-", f"Rejected by the database: {exc}")
                 return
+        if is_new:
+            # The record's first history row keeps its first links; without this, setting them adds a second row.
+            instance.skip_history_when_saving = True
         m2m_changed = self._set_many_to_many(record, instance, many_to_many)
+        if is_new:
+            del instance.skip_history_when_saving
+            keep_links(instance)
         citations_changed = self._set_citations(record, model, instance, citations)
         citations_changed |= self._set_former_slugs(instance, former)
         if not (is_new or changed) and (m2m_changed or citations_changed):

@@ -107,6 +107,8 @@ class RelatedKeys:
             self.found[model] = dict(model._base_manager.filter(pk__in=pks).values_list("pk", key))
 
     def show(self, field, value):
+        if isinstance(value, set):  # many-to-many links
+            return sorted(self.found[field.related_model][pk] for pk in value if pk in self.found[field.related_model])
         if field.is_relation and value is not None:
             return self.found[field.related_model].get(value)
         return plain(value)
@@ -128,6 +130,33 @@ def field_changes(fields, row, previous, related):
     return changes
 
 
+def kept_links(model, history_ids):
+    """{(field name, history id): the linked records' keys} for the history rows' many-to-many fields."""
+    links = {}
+    for field in model._history_m2m_fields:
+        kept = getattr(model, field.name).model
+        target = field.m2m_reverse_field_name()
+        rows = kept.objects.filter(history_id__in=history_ids).values_list("history_id", f"{target}_id")
+        for history_id, pk in rows:
+            links.setdefault((field.name, history_id), set()).add(pk)
+    return links
+
+
+def link_changes(model, row, previous, links, related):
+    """The many-to-many fields whose links differ, each as a set of linked records' keys, like field_changes."""
+    changes = []
+    for field in model._history_m2m_fields:
+        old = set() if previous is None else links.get((field.name, previous.history_id), set())
+        new = links.get((field.name, row.history_id), set())
+        if row.history_type == "-":
+            old, new = new, set()
+        if old != new:
+            changes.append((field, old, new))
+            for pk in old | new:
+                related.want(field, pk)
+    return changes
+
+
 def read_changes(keys):
     """The changes for the page's keys, with their diffs, in the keys' order."""
     wanted = {}
@@ -146,9 +175,11 @@ def read_changes(keys):
         )
         previous_ids = [row.previous_id for row in page if row.history_type == "~" and row.previous_id]
         previous = {row.history_id: row for row in model.objects.filter(history_id__in=previous_ids)}
+        links = kept_links(model, [*history_ids, *previous_ids])
         for row in page:
             earlier = previous.get(row.previous_id) if row.history_type == "~" else None
-            rows[(name, row.history_id)] = (resource, row, field_changes(fields, row, earlier, related))
+            diffs = field_changes(fields, row, earlier, related) + link_changes(model, row, earlier, links, related)
+            rows[(name, row.history_id)] = (resource, row, diffs)
     related.resolve()
     changes = []
     for _changed_at, name, history_id in keys:

@@ -3,6 +3,7 @@
 import re
 
 from django.contrib.contenttypes.models import ContentType
+from simple_history.utils import bulk_create_with_history
 
 from apps.core.versioning import bump_version
 from apps.sources.models import Citation, SourceDocument, without_whitespace
@@ -65,9 +66,13 @@ def sync_citations(instance, wanted):
     if stale:
         Citation.objects.filter(pk__in=stale).delete()
     if missing:
-        Citation.objects.bulk_create(
-            Citation(content_type=content_type, object_id=instance.pk, document_id=doc, quote=quote)
-            for doc, quote in missing
+        bulk_create_with_history(
+            [
+                Citation(content_type=content_type, object_id=instance.pk, document_id=doc, quote=quote)
+                for doc, quote in missing
+            ],
+            Citation,
+            default_change_reason=getattr(instance, "_change_reason", ""),
         )
         bump_version(sender=type(instance), instance=instance)
     return bool(stale or missing)

@@ -90,6 +90,15 @@ class Citation(models.Model):
             raise ValidationError({"quote": f"The quote does not occur in {self.document.path}."})
 
 
+class EveryManyToMany:
+    """The names of a model's own many-to-many fields, read when django-simple-history builds its history model:
+    every link a curated record shows is kept in the history with the record, so an as-of read shows the links
+    the record had then."""
+
+    def __get__(self, instance, owner):
+        return [field.name for field in owner._meta.local_many_to_many]
+
+
 class CuratedRecord(models.Model):
     """A record a user can look up by a slug that survives reloads, named in Chinese and English.
 
@@ -109,6 +118,7 @@ class CuratedRecord(models.Model):
     citations = GenericRelation(Citation)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(inherit=True, excluded_fields=["updated_at"])
+    _history_m2m_fields = EveryManyToMany()
 
     class Meta:
         abstract = True

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.utils import timezone
 
+from apps.companies.models import Company
 from apps.core.memo import BytesMemo
 from apps.regions.models import Region
 from apps.sources.changes import tracked_resources
@@ -61,6 +62,24 @@ def test_a_record_edited_twice_and_deleted_appears_three_times_with_its_diffs_an
     assert all(c["url"] == f"http://testserver/api/v1/zones/{zone.slug}/" for c in results)
     times = [c["changed_at"] for c in results]
     assert times == sorted(times)
+
+
+def test_a_change_of_links_shows_the_linked_records_before_and_after(client):
+    company = Company.objects.get(slug="calb")
+    industries = sorted(company.industries.values_list("slug", flat=True))
+    since = timezone.now()
+    company._change_reason = "The source names one industry."
+    company.industries.remove(company.industries.get(slug=industries[-1]))
+    (changed,) = changes(client, updated_since=since.isoformat())["results"]
+    assert (changed["record"], changed["change"], changed["reason"]) == ("calb", "updated", company._change_reason)
+    assert changed["changes"] == [{"field": "industries", "old": industries, "new": industries[:-1]}]
+
+
+def test_a_loaded_record_has_one_creation_holding_its_links(client):
+    (created,) = changes(client, record="calb", limit=500)["results"]
+    assert created["change"] == "created"
+    links = {c["field"]: c["new"] for c in created["changes"]}["industries"]
+    assert links == sorted(Company.objects.get(slug="calb").industries.values_list("slug", flat=True))
 
 
 def test_a_creation_shows_every_field_new(client):
@@ -184,11 +203,12 @@ def test_an_empty_cursor_is_400_naming_it(client):
 
 def test_query_count_is_bounded_by_the_tables_on_the_page(client, django_assert_num_queries):
     # The data version, the union of every history table's keys, the zones' page with the row before each
-    # (one query), those earlier rows, and the natural keys of the regions and zones they name.
+    # (one query), those earlier rows, the links they kept (partner regions), and the natural keys of the
+    # regions and zones they name.
     edit(Zone.objects.get(slug="north-group"), "Checked.", focus_en="China-EU")
     caches["default"].clear()
     BytesMemo.clear_all()
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         body = changes(client, resource="zones", limit=30)
     assert len(body["results"]) == 28
 

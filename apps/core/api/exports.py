@@ -29,6 +29,7 @@ from rest_framework.throttling import SimpleRateThrottle
 from apps.core.api.fields import selects_fields
 from apps.core.api.fragments import RenderedRecords
 from apps.core.api.renderers import SpreadsheetCSVRenderer
+from apps.core.api.vintage import reads_as_of
 from apps.core.registry import registry
 
 CHUNK_SIZE = 500
@@ -165,7 +166,10 @@ class ExportMixin(Exporting):
     def export_chunks(self, queryset):
         """The records as the JSON list has them rendered (apps/core/api/fragments.py): a query for each chunk's
         keys, then the rendered records, those missing rendered and kept, so a CSV's second pass, and the next
-        export, find them."""
+        export, find them. Records as they were (`as_of`) are serialised as they are read."""
+        if reads_as_of():
+            yield from super().export_chunks(queryset)
+            return
         records = RenderedRecords(self, "item", self.get_serializer_class(), self.get_queryset())
         keys = queryset.values_list("pk", flat=True).iterator(chunk_size=CHUNK_SIZE)
         while chunk := list(islice(keys, CHUNK_SIZE)):

@@ -8,17 +8,23 @@ from apps.core.api.fields import FieldSelectionMixin, selects_fields
 from apps.core.api.fragments import Prerendered, RenderedRecords, splice
 from apps.core.api.language import LanguageNegotiationMixin
 from apps.core.api.parameters import DeclaredParametersMixin
+from apps.core.api.vintage import AsOfMixin, reads_as_of
 from apps.core.models import FormerSlug
 
 
 class PublicReadOnlyViewSet(
-    DeclaredParametersMixin, ExportMixin, FieldSelectionMixin, LanguageNegotiationMixin, viewsets.ReadOnlyModelViewSet
+    AsOfMixin,
+    DeclaredParametersMixin,
+    ExportMixin,
+    FieldSelectionMixin,
+    LanguageNegotiationMixin,
+    viewsets.ReadOnlyModelViewSet,
 ):
     """Public data read by slug.
 
     A detail nests more than a list item, so a retrieve may use its own serializer and prefetches. JSON is
-    served from each record's kept rendering (apps/core/api/fragments.py); spreadsheets, and records cut to
-    `fields`/`omit`, are built as usual.
+    served from each record's kept rendering (apps/core/api/fragments.py); spreadsheets, records cut to
+    `fields`/`omit` and records as they were (`as_of`) are built as usual.
     """
 
     lookup_field = "slug"
@@ -32,7 +38,7 @@ class PublicReadOnlyViewSet(
         return super().get_serializer_class()
 
     def list(self, request, *args, **kwargs):
-        if request.accepted_renderer.format != "json" or selects_fields(request):
+        if not self.reads_kept_renderings(request):
             return super().list(request, *args, **kwargs)
         keys = self.paginate_queryset(self.filter_queryset(self.keys()))
         items = RenderedRecords(self, "item", self.get_serializer_class(), self.get_queryset()).get(keys)
@@ -40,7 +46,7 @@ class PublicReadOnlyViewSet(
 
     def retrieve(self, request, *args, **kwargs):
         lookup = kwargs[self.lookup_field]
-        if request.accepted_renderer.format != "json" or selects_fields(request):
+        if not self.reads_kept_renderings(request):
             try:
                 return super().retrieve(request, *args, **kwargs)
             except Http404:
@@ -50,6 +56,10 @@ class PublicReadOnlyViewSet(
             return self.moved(request, lookup)
         (content,) = RenderedRecords(self, "detail", self.get_serializer_class(), self.get_queryset()).get([key])
         return Response(Prerendered(content))
+
+    @staticmethod
+    def reads_kept_renderings(request):
+        return request.accepted_renderer.format == "json" and not selects_fields(request) and not reads_as_of()
 
     @classmethod
     def keys(cls):

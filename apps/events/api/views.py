@@ -9,6 +9,7 @@ from apps.core.api.language import LanguageNegotiationMixin
 from apps.core.api.pagination import StrictLimitOffsetPagination
 from apps.core.api.parameters import DeclaredParametersMixin
 from apps.core.api.views import PublicReadOnlyViewSet
+from apps.core.api.vintage import AsOfMixin
 from apps.events.api.serializers import EventDetailSerializer, EventSerializer, TimelineEntrySerializer
 from apps.events.filtersets import EventFilterSet, EventTimelineFilterSet, MilestoneTimelineFilterSet, TimelineFilterSet
 from apps.events.models import Event
@@ -44,7 +45,9 @@ def filtered(filterset_class, request, queryset):
 
 
 @extend_schema(summary="Every dated milestone and event, in date order")
-class TimelineView(DeclaredParametersMixin, FieldSelectionMixin, LanguageNegotiationMixin, generics.ListAPIView):
+class TimelineView(
+    AsOfMixin, DeclaredParametersMixin, FieldSelectionMixin, LanguageNegotiationMixin, generics.ListAPIView
+):
     serializer_class = TimelineEntrySerializer
     filter_backends = [TimelineFilterBackend]
     pagination_class = StrictLimitOffsetPagination  # a union of two tables has no keyset to walk

@@ -41,9 +41,15 @@ class CuratedSerializer(LocalizedNameMixin, serializers.ModelSerializer):
 class FieldChangeSerializer(serializers.Serializer):
     field = serializers.CharField(read_only=True)
     old = serializers.JSONField(
-        read_only=True, allow_null=True, help_text="The value before (related records by slug)."
+        read_only=True,
+        allow_null=True,
+        help_text="The value before (a related record by its slug; links as a list of slugs).",
     )
-    new = serializers.JSONField(read_only=True, allow_null=True, help_text="The value after (related records by slug).")
+    new = serializers.JSONField(
+        read_only=True,
+        allow_null=True,
+        help_text="The value after (a related record by its slug; links as a list of slugs).",
+    )
 
 
 class ChangeSerializer(serializers.Serializer):

@@ -1,0 +1,103 @@
+import django.db.models.deletion
+import simple_history.models
+from django.db import migrations, models
+
+from apps.core.operations import keep_current_links
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("companies", "0002_basis"),
+        ("industries", "0002_basis"),
+        ("zones", "0002_basis"),
+    ]
+
+    operations = [
+        migrations.CreateModel(
+            name="HistoricalCompany_industries",
+            fields=[
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "company",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="companies.company",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="companies.historicalcompany",
+                    ),
+                ),
+                (
+                    "industry",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="industries.industry",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "HistoricalCompany_industries",
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalCompany_zones",
+            fields=[
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "company",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="companies.company",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="companies.historicalcompany",
+                    ),
+                ),
+                (
+                    "zone",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="zones.zone",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "HistoricalCompany_zones",
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        keep_current_links("companies", "Company"),
+    ]
