@@ -10,6 +10,7 @@ is the start page's `next` with the values of the record 51st from the end (its 
 base64 of `{"o": ordering, "v": values}`). The synthetic data is removed afterwards.
 
     .venv/bin/python bench/exports.py --scales 1,100,10000 --database jiangmen_bench_exports --port 8792
+    .venv/bin/python bench/exports.py --scales 10000 --database jiangmen_scale10k --prepared   # made beforehand
 """
 
 import argparse
@@ -134,6 +135,13 @@ def main():
     parser.add_argument("--scales", default="1,10000")
     parser.add_argument("--database", default="jiangmen_bench_exports")
     parser.add_argument("--port", type=int, default=8792)
+    parser.add_argument(
+        "--prepared",
+        action="store_true",
+        help="The database already holds the one scale given (generate_synthetic_data run beforehand): it is "
+        "migrated, neither loaded nor generated, and left as it is.",
+    )
+    parser.add_argument("--formats", default="csv,ndjson")
     args = parser.parse_args()
     env = {
         **os.environ,
@@ -148,28 +156,33 @@ def main():
         "API_RESPONSE_CACHE_SECONDS": "0",
     }
     base = f"http://127.0.0.1:{args.port}"
-    subprocess.run(["psql", "-q", "-h", "127.0.0.1", "-U", "postgres", "-c", f"CREATE DATABASE {args.database}"])
+    if not args.prepared:
+        subprocess.run(["psql", "-q", "-h", "127.0.0.1", "-U", "postgres", "-c", f"CREATE DATABASE {args.database}"])
     manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "load_curated_data", "-v0")
+    if not args.prepared:
+        manage(env, "load_curated_data", "-v0")
+    formats = args.formats.split(",")
     results = {}
     try:
         for scale in [int(s) for s in args.scales.split(",")]:
-            if scale > 1:
+            if scale > 1 and not args.prepared:
                 manage(env, "generate_synthetic_data", f"--scale={scale}")
             psql(args.database, "VACUUM ANALYZE")
             master = serve(env, args.port)
             try:
                 get(base, LIST)  # the worker's baseline: it has answered a request
-                exported = {file_format: export(base, master, file_format) for file_format in ("csv", "ndjson")}
-                results[scale] = (exported, pages(base, exported["csv"]["rows"]))
+                exported = {file_format: export(base, master, file_format) for file_format in formats}
+                results[scale] = (exported, pages(base, exported[formats[0]]["rows"]))
             finally:
                 subprocess.run(["kill", master], check=False)
                 time.sleep(1)
-            manage(env, "remove_synthetic_data")
+            if not args.prepared:
+                manage(env, "remove_synthetic_data")
             print(f"scale {scale}x done", flush=True)
     finally:
-        manage(env, "remove_synthetic_data")
-        psql(args.database, "VACUUM FULL ANALYZE")
+        if not args.prepared:
+            manage(env, "remove_synthetic_data")
+            psql(args.database, "VACUUM FULL ANALYZE")
     (ROOT / "artifacts").mkdir(exist_ok=True)
     (ROOT / "artifacts" / "bench-exports.json").write_text(json.dumps(results, indent=1))
     print(f"\nWhole export of {LIST} (one gunicorn worker, response cache off):\n")

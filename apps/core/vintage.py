@@ -17,6 +17,8 @@ from contextvars import ContextVar
 from django.apps import apps
 from django.db import connections, models, router, transaction
 
+from apps.core.versioning import last_read_version
+
 # The moment the current read is as of, or None: caches of today's data must not answer it.
 reading_as_of = ContextVar("reading_as_of", default=None)
 
@@ -103,8 +105,21 @@ def literal(connection, moment):
     return f"'{value}'"
 
 
+_earliest = {}
+
+
 def earliest(using):
-    """When the first record was written: the earliest moment an as-of read can show."""
+    """When the first record was written: the earliest moment an as-of read can show. Read once per data
+    version: only a write (a pruned history, a fresh load) moves it."""
+    version = last_read_version()
+    key = (using, version)
+    if version is None or key not in _earliest:
+        _earliest.clear()
+        _earliest[key] = read_earliest(using)
+    return _earliest[key]
+
+
+def read_earliest(using):
     parts = " UNION ALL ".join(
         f"SELECT MIN(history_date) AS first FROM {quote(history_of(model)._meta.db_table)}"
         for model in tracked_models()

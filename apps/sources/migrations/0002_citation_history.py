@@ -30,7 +30,7 @@ def forwards(apps, schema_editor):
             history_type="+",
             history_change_reason=REASON,
         )
-        for citation in Citation.objects.exclude(pk__in=kept)
+        for citation in Citation.objects.exclude(pk__in=kept).iterator(chunk_size=5000)
         if (citation.content_type_id, citation.object_id) in created
     )
 
