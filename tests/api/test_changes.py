@@ -213,6 +213,27 @@ def test_query_count_is_bounded_by_the_tables_on_the_page(client, django_assert_
     assert len(body["results"]) == 28
 
 
+def test_a_kept_change_is_the_change_rendered_afresh(client, django_assert_max_num_queries):
+    """A change is rendered once and kept; asked again, the page reads only its keys, and holds the same bytes."""
+    first = client.get(URL, {"limit": 100}).content
+    with django_assert_max_num_queries(2):  # the data version and the union of keys
+        again = client.get(URL, {"limit": 100}).content
+    caches["records"].clear()
+    BytesMemo.clear_all()
+    assert first == again == client.get(URL, {"limit": 100}).content
+
+
+def test_a_kept_change_names_a_related_record_by_its_slug_of_now(client):
+    since = timezone.now()
+    zone = Zone.objects.get(slug="rcep-cold-chain-logistics-centre")
+    edit(zone, "Placed in the economic zone.", parent=Zone.objects.get(slug="daguanghai-bay-economic-zone"))
+    (change,) = changes(client, updated_since=since.isoformat())["results"]
+    assert change["changes"] == [{"field": "parent", "old": None, "new": "daguanghai-bay-economic-zone"}]
+    edit(zone.parent, "Named as the source names it.", slug="dagunaghai-bay-economic-zone-renamed")
+    (change, _rename) = changes(client, updated_since=since.isoformat())["results"]
+    assert change["changes"] == [{"field": "parent", "old": None, "new": "dagunaghai-bay-economic-zone-renamed"}]
+
+
 def test_records_say_whether_the_source_states_them_or_implies_them(client):
     zone = client.get("/api/v1/zones/yinhu-bay-coastal-new-area/").json()
     assert zone["basis"] == "inferred"

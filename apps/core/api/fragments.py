@@ -53,25 +53,16 @@ class RenderedRecords:
     def get(self, keys):
         """The rendered records with these primary keys, in the same order; renders and keeps what is missing."""
         names = [f"{self.prefix}{key}" for key in keys]
-        found = {name: content for name in names if (content := MEMO.get(name)) is not None}
-        if len(found) < len(names):
-            cache = caches[CACHE_ALIAS]
-            shared = cache.get_many([name for name in names if name not in found])
-            missing = [key for key, name in zip(keys, names, strict=True) if name not in found and name not in shared]
-            if missing:
-                records = list(self.queryset.filter(pk__in=self.batch(missing)))
-                context = self.view.get_serializer_context()
-                items = self.serializer_class(records, many=True, context=context).data
-                rendered = {
-                    f"{self.prefix}{record.pk}": RENDERER.render(item)
-                    for record, item in zip(records, items, strict=True)
-                }
-                cache.set_many(rendered, settings.API_RECORD_CACHE_SECONDS)
-                shared.update(rendered)
-            for name, content in shared.items():
-                MEMO.put(name, content, len(content))
-            found.update(shared)
-        return [found[name] for name in names]
+        key_of = dict(zip(names, keys, strict=True))
+
+        def render(missing):
+            records = list(self.queryset.filter(pk__in=self.batch([key_of[name] for name in missing])))
+            items = self.serializer_class(records, many=True, context=self.view.get_serializer_context()).data
+            return {
+                f"{self.prefix}{record.pk}": RENDERER.render(item) for record, item in zip(records, items, strict=True)
+            }
+
+        return kept(names, render)
 
     def batch(self, missing):
         """The missing records and the ones after them that this worker has not rendered yet, up to READ_AHEAD.
@@ -85,6 +76,25 @@ class RenderedRecords:
         following = self.view.keys().filter(pk__gt=min(missing)).order_by("pk")[:READ_AHEAD]
         unseen = [key for key in following if key not in missing and MEMO.get(f"{self.prefix}{key}") is None]
         return [*missing, *unseen[:room]]
+
+
+def kept(names, render):
+    """The renderings kept under these names, in the same order. `render(missing)` renders those not kept, as
+    {name: bytes} (it may add others it rendered with them), and they are kept: in this worker's memo, and
+    in the `records` cache that every worker shares when there is one."""
+    found = {name: content for name in names if (content := MEMO.get(name)) is not None}
+    if len(found) < len(names):
+        cache = caches[CACHE_ALIAS]
+        shared = cache.get_many([name for name in names if name not in found])
+        missing = [name for name in names if name not in found and name not in shared]
+        if missing:
+            rendered = render(missing)
+            cache.set_many(rendered, settings.API_RECORD_CACHE_SECONDS)
+            shared.update(rendered)
+        for name, content in shared.items():
+            MEMO.put(name, content, len(content))
+        found.update(shared)
+    return [found[name] for name in names]
 
 
 def splice(envelope, items):

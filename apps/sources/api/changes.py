@@ -1,13 +1,17 @@
+import hashlib
 from datetime import datetime
 
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics
 from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.response import Response
 
+from apps.core.api.fragments import RENDERER, Prerendered, kept, splice, stamp
 from apps.core.api.language import LanguageNegotiationMixin
 from apps.core.api.pagination import INVALID_CURSOR, FeedCursorPagination
 from apps.core.api.parameters import DeclaredParametersMixin
+from apps.core.versioning import current_version
 from apps.sources.api.serializers import ChangeSerializer
 from apps.sources.changes import Position, history_model, page_keys, read_changes, tracked_resources
 from apps.sources.filtersets import ChangeFilterSet
@@ -57,5 +61,23 @@ class ChangeListView(DeclaredParametersMixin, LanguageNegotiationMixin, generics
         position, size = self.paginator.start(request)
         keys = page_keys(querysets, position and decode_position(position), size + 1)
         page = self.paginator.finish(keys, encode_position(*keys[size - 1]) if len(keys) > size else None)
-        changes = read_changes(page)
-        return self.paginator.get_paginated_response(self.get_serializer(changes, many=True).data)
+        if request.accepted_renderer.format != "json":
+            return self.paginator.get_paginated_response(self.get_serializer(read_changes(page), many=True).data)
+        envelope = self.paginator.get_paginated_response([]).data
+        return Response(Prerendered(splice(envelope, self.rendered(page))))
+
+    def rendered(self, page):
+        """Each change of the page as JSON, rendered once and kept (apps/core/api/fragments.py): a change never
+        changes once written, only the slugs of the records its diff names can, so it is kept under the
+        counters of what its resource shows, and under the address the request was made to, which its URL
+        holds."""
+        version = current_version(self.request)
+        address = hashlib.blake2b(self.request.build_absolute_uri("/").encode(), digest_size=8).hexdigest()
+        names = [f"change:{name}:{history_id}:{stamp(name, version)}:{address}" for _, name, history_id in page]
+        key_of = dict(zip(names, page, strict=True))
+
+        def render(missing):
+            changes = self.get_serializer(read_changes([key_of[name] for name in missing]), many=True).data
+            return {name: RENDERER.render(change) for name, change in zip(missing, changes, strict=True)}
+
+        return kept(names, render)
