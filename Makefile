@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install browser run test lint format schema loadtest wrk redis bench bench-postgres bench-cache bench-scale bench-memory bench-exports
+.PHONY: install browser run test lint format schema loadtest wrk redis bench bench-postgres bench-cache bench-scale bench-memory bench-exports bench-history
 
 install:
 	@PYTHON='$(PYTHON)' VENV='$(VENV)' sh scripts/venv.sh
@@ -81,3 +81,10 @@ bench-memory: install
 SCALES ?= 1,10000
 bench-exports: install
 	$(BIN)/python bench/exports.py --scales $(SCALES)
+
+# As-of reads and the change feed after a year of simulated edits (100 saves a day), at 1x on a fresh SQLite file;
+# `bench/history.py --postgres-database NAME --label 10000x` runs it on a database generated beforehand (and changes it).
+HISTORY_SQLITE ?= artifacts/bench-history.sqlite3
+bench-history: install
+	mkdir -p artifacts && rm -f $(HISTORY_SQLITE)
+	$(BIN)/python bench/history.py --sqlite $(HISTORY_SQLITE) --label 1x
