@@ -33,12 +33,14 @@ ROOT = Path(__file__).resolve().parent.parent
 EDITS_PER_DAY = 100
 DAYS = 365
 REPEAT = 5
+EDIT_REASON = "Simulated curation for the history benchmark."
 PAGES = [
     ("zones, page of 50", "/api/v1/zones/?limit=50"),
     ("observations, page of 50", "/api/v1/observations/?limit=50"),
     ("observations, kind=target by value", "/api/v1/observations/?kind=target&ordering=-value&limit=50"),
     ("observation, detail", "/api/v1/observations/{observation}/"),
-    ("company, detail (links)", "/api/v1/companies/calb/"),
+    # The last company: a curated one at 1x, a copy at scale (a curated company then nests thousands of copies).
+    ("company, detail", "/api/v1/companies/{company}/"),
 ]
 
 
@@ -116,9 +118,28 @@ def simulate_edits(start, edits_per_day, seed=20261127):
             record = model.objects.get(pk=rng.choice(keys[model]))
             record.description_en = f"{record.description_en.split(' [edit')[0]} [edit {day}-{number}]"
             record._history_date = start + datetime.timedelta(days=day + 1, seconds=number)
-            record._change_reason = "Simulated curation for the history benchmark."
+            record._change_reason = EDIT_REASON
             record.save()
     return DAYS * edits_per_day, time.monotonic() - started
+
+
+def earliest_edit():
+    from apps.core.vintage import history_of, tracked_models
+
+    edited = (history_of(model).objects.filter(history_change_reason=EDIT_REASON) for model in tracked_models())
+    return min(
+        moment
+        for rows in edited
+        if (moment := rows.order_by("history_date").values_list("history_date", flat=True).first())
+    )
+
+
+def count_edits():
+    from apps.core.vintage import history_of, tracked_models
+
+    return sum(
+        history_of(model).objects.filter(history_change_reason=EDIT_REASON).count() for model in tracked_models()
+    )
 
 
 def timed(client, url):
@@ -136,10 +157,12 @@ def timed(client, url):
 def measure(start, end):
     from django.test import Client
 
+    from apps.companies.models import Company
     from apps.indicators.models import Observation
 
     client = Client()
     observation = Observation.objects.order_by("pk").values_list("slug", flat=True).first()
+    company = Company.objects.order_by("-pk").values_list("slug", flat=True).first()
     moments = {
         "now (no as_of)": None,
         "as of day 2": start + datetime.timedelta(days=1),
@@ -148,7 +171,7 @@ def measure(start, end):
     }
     pages = {}
     for name, path in PAGES:
-        url = path.format(observation=observation)
+        url = path.format(observation=observation, company=company)
         pages[name] = {}
         for label, moment in moments.items():
             separator = "&" if "?" in url else "?"
@@ -207,6 +230,9 @@ def main():
     where.add_argument("--sqlite")
     parser.add_argument("--label", required=True, help="The scale, as the tables name it (1x, 10000x).")
     parser.add_argument("--edits-per-day", type=int, default=EDITS_PER_DAY)
+    parser.add_argument(
+        "--measure-only", action="store_true", help="The database was dated back and edited by an earlier run."
+    )
     args = parser.parse_args()
     env = environment(args)
     if args.sqlite:
@@ -221,10 +247,14 @@ def main():
     end = timezone.now()
     start = end - datetime.timedelta(days=366)
     before = sizes()
-    added = date_back_a_year(start)
-    print(f"{args.label}: dated back; {added:,} creation rows added", flush=True)
-    edits, seconds = simulate_edits(start, args.edits_per_day)
-    print(f"{args.label}: {edits:,} simulated edits in {seconds:.0f} s", flush=True)
+    if args.measure_only:
+        start = earliest_edit() - datetime.timedelta(days=1)
+        edits = count_edits()
+    else:
+        added = date_back_a_year(start)
+        print(f"{args.label}: dated back; {added:,} creation rows added", flush=True)
+        edits, seconds = simulate_edits(start, args.edits_per_day)
+        print(f"{args.label}: {edits:,} simulated edits in {seconds:.0f} s", flush=True)
     if env["DATABASE_URL"].startswith("postgres"):
         from django.db import connection
 

@@ -123,3 +123,23 @@ def keep_current_links(app_label, model_name):
             )
 
     return migrations.RunPython(forwards, migrations.RunPython.noop)
+
+
+def fill_valid_until(app_label, *history_models):
+    """A data migration closing each history row written before rows closed themselves: a row is its
+    record's latest until the record's next row was written (apps/core/models.py, ValidUntil)."""
+
+    def forwards(apps, schema_editor):
+        quote = schema_editor.connection.ops.quote_name
+        for name in history_models:
+            history = apps.get_model(app_label, name)
+            table = quote(history._meta.db_table)
+            pk = quote(history._meta.get_field("id").column)
+            schema_editor.execute(
+                f"UPDATE {table} SET history_valid_until = following.next_date FROM ("
+                f"SELECT history_id, LEAD(history_date) OVER (PARTITION BY {pk} ORDER BY history_date, history_id) "
+                f"AS next_date FROM {table}) following "
+                f"WHERE {table}.history_id = following.history_id AND following.next_date IS NOT NULL"
+            )
+
+    return migrations.RunPython(forwards, migrations.RunPython.noop)

@@ -6,8 +6,9 @@ moment (each record's latest row then, unless that row records its deletion). Po
 look a table's name up among the connection's temporary objects first, so every query the API builds
 (filters, ordering, paging, prefetched relations, citations, counts) reads the past without knowing it.
 A record's links are shadowed by the links its history row kept (`m2m_fields`), and `updated_at`, which
-the history does not copy, by the time of that row. The views live in a transaction that is rolled back
-when the read ends, so no other read on the connection ever sees them.
+the history does not copy, by the time of that row. Each history row says until when it was its record's
+latest (`history_valid_until`, apps/core/models.py), so a view is a plain condition on its rows. The views
+live in a transaction that is rolled back when the read ends, so no other read on the connection sees them.
 """
 
 import functools
@@ -46,14 +47,11 @@ def history_of(model):
 
 
 def current_rows(history, alias):
-    """The condition that a history row is its record's latest at %(moment)s and not its deletion."""
-    table = quote(history._meta.db_table)
-    pk = quote(history._meta.get_field(history.instance_type._meta.pk.attname).column)
+    """The condition that a history row was its record's latest at %(moment)s and is not its deletion: a
+    condition on the row alone, so a join finds a related record's row by its key (apps/core/models.py)."""
     return (
-        f"{alias}.history_date <= %(moment)s AND {alias}.history_type <> '-' AND NOT EXISTS ("
-        f"SELECT 1 FROM {table} later WHERE later.{pk} = {alias}.{pk} AND later.history_date <= %(moment)s "
-        f"AND (later.history_date > {alias}.history_date "
-        f"OR (later.history_date = {alias}.history_date AND later.history_id > {alias}.history_id)))"
+        f"{alias}.history_date <= %(moment)s AND ({alias}.history_valid_until IS NULL "
+        f"OR {alias}.history_valid_until > %(moment)s) AND {alias}.history_type <> '-'"
     )
 
 
@@ -134,6 +132,11 @@ def read_earliest(using):
     return None if value is None else field.to_python(value)
 
 
+# For the read's transaction only: the plan of a read of the past is built once and run once, so PostgreSQL's
+# JIT compilation, which the views' large estimates set off, costs more than it saves.
+PLANNER_SETTINGS = ["jit = off"]
+
+
 @contextmanager
 def as_of(moment):
     """Within the block, the database the reads go to shows the data as it stood at `moment` (aware, UTC)."""
@@ -146,6 +149,9 @@ def as_of(moment):
     token = reading_as_of.set(moment)
     try:
         with transaction.atomic(using=using), connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                for setting in PLANNER_SETTINGS:
+                    cursor.execute(f"SET LOCAL {setting}")
             shown = literal(connection, moment)
             for table, select in tracked_tables():
                 cursor.execute(f"CREATE TEMPORARY VIEW {quote(table)} AS {select % {'moment': shown}}")

@@ -5,7 +5,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from apps.core.choices import DatePrecision
-from apps.core.models import ordering_indexes, validate_date_precision
+from apps.core.models import ValidUntil, ordering_indexes, validate_date_precision
 from apps.sources.models import CuratedRecord
 
 
@@ -43,7 +43,7 @@ class Unit(models.Model):
     base = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="derived")
     factor = models.DecimalField(max_digits=24, decimal_places=8, default=1, help_text="Base units in one unit.")
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at"], bases=[ValidUntil])
 
     class Meta:
         indexes = ordering_indexes("name_en", key="code")

@@ -12,7 +12,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from apps.core.choices import Basis
-from apps.core.models import ordering_indexes
+from apps.core.models import ValidUntil, ordering_indexes
 
 WHITESPACE = re.compile(r"\s+")
 
@@ -31,7 +31,7 @@ class SourceDocument(models.Model):
     sha256 = models.CharField(max_length=64)
     description_en = models.TextField("description (English)", blank=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at"], bases=[ValidUntil])
 
     class Meta:
         indexes = ordering_indexes("title_en")
@@ -70,7 +70,7 @@ class Citation(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     content_object = GenericForeignKey("content_type", "object_id")
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[ValidUntil])
 
     class Meta:
         ordering = ["content_type", "object_id", "id"]
@@ -117,7 +117,7 @@ class CuratedRecord(models.Model):
     )
     citations = GenericRelation(Citation)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(inherit=True, excluded_fields=["updated_at"])
+    history = HistoricalRecords(inherit=True, excluded_fields=["updated_at"], bases=[ValidUntil])
     _history_m2m_fields = EveryManyToMany()
 
     class Meta:

@@ -184,3 +184,9 @@ def test_every_read_of_records_documents_as_of(client):
     for path in record_paths:
         names = {parameter["name"] for parameter in paths[path]["get"].get("parameters", [])}
         assert "as_of" in names, path
+
+
+def test_each_history_row_says_until_when_it_was_the_latest(edited_twice):
+    rows = list(Zone.history.filter(slug=ZONE).order_by("history_date", "history_id"))
+    assert [row.history_type for row in rows] == ["+", "~", "~"]
+    assert [row.history_valid_until for row in rows] == [rows[1].history_date, rows[2].history_date, None]

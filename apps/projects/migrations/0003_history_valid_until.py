@@ -1,0 +1,23 @@
+from django.db import migrations, models
+
+from apps.core.operations import fill_valid_until
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("projects", "0002_basis"),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name="historicalmilestone",
+            name="history_valid_until",
+            field=models.DateTimeField(blank=True, editable=False, null=True),
+        ),
+        migrations.AddField(
+            model_name="historicalproject",
+            name="history_valid_until",
+            field=models.DateTimeField(blank=True, editable=False, null=True),
+        ),
+        fill_valid_until("projects", "historicalmilestone", "historicalproject"),
+    ]
