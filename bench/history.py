@@ -79,7 +79,10 @@ def date_back_a_year(start):
         for model in tracked_models():
             history = history_of(model)
             table, kept = quote(model._meta.db_table), quote(history._meta.db_table)
-            history.objects.update(history_date=models_f("history_date") - shift)
+            history.objects.update(
+                history_date=models_f("history_date") - shift,
+                history_valid_until=models_f("history_valid_until") - shift,
+            )
             columns = [f.column for f in history._meta.concrete_fields if f.attname in model_fields(model)]
             names = ", ".join(quote(c) for c in columns)
             cursor.execute(

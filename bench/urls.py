@@ -394,7 +394,7 @@ class Generator:
 
         request = RequestFactory().get(operation.path, {**params, "limit": 1}, HTTP_HOST="localhost")
         response = operation.resource.view.as_view()(request)
-        return response.data.get("count") if response.status_code == 200 else None
+        return json.loads(response.render().content).get("count") if response.status_code == 200 else None
 
     def list_url(self, operation):
         rng = self.rng
