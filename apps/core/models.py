@@ -5,6 +5,7 @@ from functools import cache
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import class_prepared
 
 from apps.core.choices import DatePrecision
 
@@ -114,9 +115,25 @@ class ValidUntil(models.Model):
         abstract = True
 
 
+def index_as_the_records_are(sender, **kwargs):
+    """A history model gets its record model's indexes: an as-of read filters and orders history rows as a read
+    of today filters and orders records (`(field, slug)`, `ordering_indexes`), and simple-history copies only
+    the indexes fields declare. Connected here, so before any model built on ValidUntil is."""
+    if not issubclass(sender, ValidUntil) or sender._meta.abstract:
+        return
+    for index in sender.instance_type._meta.indexes:
+        mirrored = models.Index(fields=index.fields)
+        mirrored.set_name_with_model(sender)
+        sender._meta.indexes.append(mirrored)
+    sender._meta.original_attrs["indexes"] = sender._meta.indexes  # what migrations read a model's indexes from
+
+
 def close_previous_row(sender, history_instance, **kwargs):
     """A history row was written: the record's row before it is its latest no longer."""
     history = type(history_instance)
     pk = history_instance.instance_type._meta.pk.attname
     earlier = history.objects.filter(**{pk: getattr(history_instance, pk), "history_valid_until__isnull": True})
     earlier.exclude(history_id=history_instance.history_id).update(history_valid_until=history_instance.history_date)
+
+
+class_prepared.connect(index_as_the_records_are, dispatch_uid="history-indexes")

@@ -5,7 +5,7 @@ from apps.core.operations import fill_valid_until
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("sources", "0003_historical_citation_index"),
+        ("sources", "0002_citation_history"),
     ]
 
     operations = [
