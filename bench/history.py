@@ -69,6 +69,7 @@ def prepare_sqlite(env, path):
 def date_back_a_year(start):
     """Every history row a year earlier, and a creation row at `start` for every row that has none."""
     from django.db import connection, transaction
+    from django.db.models import F
 
     from apps.core.vintage import history_of, tracked_models
 
@@ -80,8 +81,7 @@ def date_back_a_year(start):
             history = history_of(model)
             table, kept = quote(model._meta.db_table), quote(history._meta.db_table)
             history.objects.update(
-                history_date=models_f("history_date") - shift,
-                history_valid_until=models_f("history_valid_until") - shift,
+                history_date=F("history_date") - shift, history_valid_until=F("history_valid_until") - shift
             )
             columns = [f.column for f in history._meta.concrete_fields if f.attname in model_fields(model)]
             names = ", ".join(quote(c) for c in columns)
@@ -93,12 +93,6 @@ def date_back_a_year(start):
             )
             added += cursor.rowcount
     return added
-
-
-def models_f(name):
-    from django.db.models import F
-
-    return F(name)
 
 
 def model_fields(model):

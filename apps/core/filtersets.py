@@ -17,7 +17,7 @@ from django_filters.filterset import FILTER_FOR_DBFIELD_DEFAULTS
 from apps.core.choices import Basis
 from apps.core.models import natural_key
 from apps.core.versioning import last_read_version
-from apps.core.vintage import reading_as_of
+from apps.core.vintage import reads_as_of
 
 SEARCH_MAX_LENGTH = 200
 TRIGRAM_LENGTH = 3
@@ -80,7 +80,7 @@ class NaturalKeyField(forms.ModelChoiceField):
         ProhibitNullCharactersValidator()(value)
         if value in self.empty_values:
             return None
-        if reading_as_of.get() is not None:  # a key may have named another record then, or none
+        if reads_as_of():  # a key may have named another record then, or none
             return self.lookup(value)
         version = last_read_version()
         if KEYS_FOUND["version"] != version or len(KEYS_FOUND["records"]) >= KEYS_FOUND_MAX:

@@ -129,7 +129,9 @@ def index_as_the_records_are(sender, **kwargs):
 
 
 def close_previous_row(sender, history_instance, **kwargs):
-    """A history row was written: the record's row before it is its latest no longer."""
+    """A history row was written: the record's row before it is its latest no longer (a creation has none)."""
+    if history_instance.history_type == "+":
+        return
     history = type(history_instance)
     pk = history_instance.instance_type._meta.pk.attname
     earlier = history.objects.filter(**{pk: getattr(history_instance, pk), "history_valid_until__isnull": True})

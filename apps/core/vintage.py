@@ -24,6 +24,10 @@ from apps.core.versioning import last_read_version
 reading_as_of = ContextVar("reading_as_of", default=None)
 
 
+def reads_as_of():
+    return reading_as_of.get() is not None
+
+
 class BeforeHistory(Exception):
     """The moment asked for is before the first record was written."""
 

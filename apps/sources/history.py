@@ -8,6 +8,6 @@ def keep_links(instance):
         kept = getattr(row, field.name).model
         through = field.remote_field.through
         names = [f.attname for f in through._meta.concrete_fields]
-        links = through.objects.filter(**{f"{field.m2m_field_name()}": instance}).values(*names)
+        links = through.objects.filter(**{field.m2m_field_name(): instance}).values(*names)
         kept.objects.filter(history=row).delete()
         kept.objects.bulk_create(kept(history=row, **link) for link in links)

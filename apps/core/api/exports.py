@@ -29,8 +29,8 @@ from rest_framework.throttling import SimpleRateThrottle
 from apps.core.api.fields import selects_fields
 from apps.core.api.fragments import RenderedRecords
 from apps.core.api.renderers import SpreadsheetCSVRenderer
-from apps.core.api.vintage import reads_as_of
 from apps.core.registry import registry
+from apps.core.vintage import reads_as_of
 
 CHUNK_SIZE = 500
 TOTAL_HEADER = "X-Total-Count"

@@ -8,8 +8,9 @@ from apps.core.api.fields import FieldSelectionMixin, selects_fields
 from apps.core.api.fragments import Prerendered, RenderedRecords, splice
 from apps.core.api.language import LanguageNegotiationMixin
 from apps.core.api.parameters import DeclaredParametersMixin
-from apps.core.api.vintage import AsOfMixin, reads_as_of
+from apps.core.api.vintage import AsOfMixin
 from apps.core.models import FormerSlug
+from apps.core.vintage import reads_as_of
 
 
 class PublicReadOnlyViewSet(

@@ -14,7 +14,7 @@ from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ValidationError
 
 from apps.core.filtersets import UTCDateTimeField
-from apps.core.vintage import BeforeHistory, as_of, reading_as_of
+from apps.core.vintage import BeforeHistory, as_of, reads_as_of
 
 AS_OF = "as_of"
 
@@ -48,10 +48,6 @@ def parse_as_of(value):
         message = "Give a date (2024-01-31) or an ISO 8601 time (2024-01-31T12:00:00Z)."
         raise ValidationError({AS_OF: [message]}) from exc
     return moment.astimezone(datetime.UTC)
-
-
-def reads_as_of():
-    return reading_as_of.get() is not None
 
 
 class AsOfMixin:

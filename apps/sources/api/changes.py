@@ -73,7 +73,8 @@ class ChangeListView(DeclaredParametersMixin, LanguageNegotiationMixin, generics
         holds."""
         version = current_version(self.request)
         address = hashlib.blake2b(self.request.build_absolute_uri("/").encode(), digest_size=8).hexdigest()
-        names = [f"change:{name}:{history_id}:{stamp(name, version)}:{address}" for _, name, history_id in page]
+        stamps = {name: stamp(name, version) for _, name, _ in page}
+        names = [f"change:{name}:{history_id}:{stamps[name]}:{address}" for _, name, history_id in page]
         key_of = dict(zip(names, page, strict=True))
 
         def render(missing):
