@@ -36,6 +36,8 @@ def test_generating_scales_every_model_and_marks_each_copy(client):
     original = Observation.objects.get(slug="gdp-growth-2023-target")
     copy = Observation.objects.get(slug=f"{PREFIX}2-{original.slug}")
     assert [c.quote for c in copy.citations.all()] == [c.quote for c in original.citations.all()]
+    assert copy.region.slug == f"{PREFIX}2-{original.region.slug}"
+    assert copy.indicator.slug == f"{PREFIX}2-{original.indicator.slug}"
     assert (
         client.get("/api/v1/observations/", {"search": "synthetic"}).json()["count"]
         == 2 * before["indicators.observation"]

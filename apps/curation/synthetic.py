@@ -1,9 +1,10 @@
 """Synthetic records for scale benchmarks: copies of the curated records, marked in slug and name.
 
 They live only in the database (never in fixtures/), cite a synthetic source document, and are
-removed by `remove_synthetic_data`. Copies point at the curated records they relate to, not at each
-other, and carry as many citations as their originals, quoting the same text; they carry no
-many-to-many links, which would otherwise pile thousands of links onto each curated record.
+removed by `remove_synthetic_data`. Copy N of a record points at copy N of each record it relates to, so
+the data at scale is the curated data N times over, not N copies piled onto each curated record (a
+curated company nesting 10,000 copies of its figures would measure that pile, not the scale). Copies
+carry as many citations as their originals, quoting the same text, and no many-to-many links.
 """
 
 from collections import defaultdict
@@ -72,25 +73,33 @@ def generate(scale, progress=lambda message: None):
     document = synthetic_document()
     start = existing_copies() + 1
     added = 0
+    copies = {}  # model -> {(original pk, copy number): the copy's pk}
     for model in copied_models():
         fields = [f for f in model._meta.concrete_fields if f.name not in SKIPPED_FIELDS]
+        related = {f.attname: copies[f.related_model] for f in fields if f.many_to_one and f.related_model in copies}
         originals = Originals(model, [*fields, model._meta.get_field("slug")])
+        copies[model] = made = {}
         pending = []
         for copy in range(start, scale):
             for original in originals.records:
                 values = {key: value for key, value in original.items() if key not in ("pk", "slug")}
                 values["name_zh"] = f"{values['name_zh']}（合成{copy}）"
                 values["name_en"] = f"{values['name_en']} (synthetic {copy})"
-                pending.append((original["pk"], model(slug=f"{PREFIX}{copy}-{original['slug']}"[:120], **values)))
+                for attname, copied in related.items():
+                    values[attname] = copied.get((values[attname], copy), values[attname])
+                pending.append(
+                    ((original["pk"], copy), model(slug=f"{PREFIX}{copy}-{original['slug']}"[:120], **values))
+                )
                 if len(pending) >= BATCH:
-                    added += flush(model, pending, originals, document)
-        added += flush(model, pending, originals, document)
+                    added += flush(model, pending, originals, document, made)
+        added += flush(model, pending, originals, document, made)
         progress(f"{model._meta.label_lower}: {model.objects.count()} rows")
     bump_version()
     return added
 
 
-def flush(model, pending, originals, document):
+def flush(model, pending, originals, document, made):
+    """Create the pending copies with their citations; `made` learns each copy's pk."""
     if not pending:
         return 0
     now = timezone.now()
@@ -101,9 +110,10 @@ def flush(model, pending, originals, document):
         origins = [origin for origin, _ in pending]
         Citation.objects.bulk_create(
             Citation(content_type=originals.content_type, object_id=record.pk, document=document, quote=quote)
-            for origin, record in zip(origins, created, strict=True)
+            for (origin, _), record in zip(origins, created, strict=True)
             for quote in originals.quotes[origin]
         )
+    made.update((origin, record.pk) for origin, record in zip(origins, created, strict=True))
     count = len(pending)
     pending.clear()
     return count
