@@ -7,8 +7,9 @@ index test all read `registry`, so adding a resource touches only its own app.
 """
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.utils.module_loading import autodiscover_modules
 
 from apps.core.models import natural_key
@@ -124,6 +125,31 @@ class Registry:
         """The other resources whose answers change when a record of `name` changes."""
         return [resource for resource in self if resource.name != name and name in self.shown_by(resource.name)]
 
+    def records_showing(self, records):
+        """{resource: {pk}} of the records whose representations show these ({resource: {pk}}), themselves
+        included: a record shows the records its resource references that it is related to, and everything
+        that the records its resource embeds and it is related to show."""
+        found = {name: set(pks) for name, pks in records.items() if pks}
+        pending = list(found.items())
+        for name, pks in list(pending):
+            pending += self._spread(found, name, pks, "references")
+        while pending:
+            name, pks = pending.pop()
+            pending += self._spread(found, name, pks, "embeds")
+        return found
+
+    def _spread(self, found, name, pks, relation):
+        """[(resource, {pk})] of the records not yet in `found` whose resource's `relation` (embeds or references)
+        names `name` and which are related to these records; `found` gains them."""
+        spread = []
+        for resource in self.models():
+            if name in getattr(resource, relation):
+                new = related_records(resource.model, self[name].model, pks) - found.setdefault(resource.name, set())
+                if new:
+                    found[resource.name] |= new
+                    spread.append((resource.name, new))
+        return spread
+
     @cached_property
     def loading_order(self):
         """Model resources with every resource a model points at before it (self-references aside)."""
@@ -141,6 +167,34 @@ class Registry:
                 ordered.append(resource)
                 del pending[resource.model]
         return ordered
+
+
+def related_records(model, target, pks):
+    """The pks of the model's records related to these records of the target model, through any one relation
+    between the two, or through the citations of the model's records when the target is what they cite."""
+    found = set()
+    for lookup in relation_lookups(model, target):
+        found.update(model._base_manager.filter(**{f"{lookup}__in": pks}).values_list("pk", flat=True))
+    return found
+
+
+@cache
+def relation_lookups(model, target):
+    """The lookups from the model to the target model: its fields and reverse relations to it, and a
+    generic relation's (a record's citations) own relations to it."""
+    lookups = []
+    for f in model._meta.get_fields():
+        if not f.is_relation or f.related_model is None:
+            continue
+        if f.related_model is target:
+            lookups.append(f.name)
+        elif isinstance(f, GenericRelation):
+            lookups += [
+                f"{f.name}__{g.name}"
+                for g in f.related_model._meta.get_fields()
+                if g.many_to_one and g.related_model is target
+            ]
+    return tuple(lookups)
 
 
 def dependencies(model):

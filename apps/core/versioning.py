@@ -2,20 +2,31 @@
 
 Validators (ETag, Last-Modified) and response-cache keys include the version of all data, so a write
 anywhere makes every cached response stale at once, across workers. Each resource also counts its own
-writes: a record's rendered representation is kept under the counters of what it shows, so a write
-rebuilds only the representations of the resources it touches (apps/core/api/fragments.py).
+writes (the change feed keeps its renderings under them), and each record written to, or showing one
+written to, counts its own: a record's rendered representation is kept under its counter, so a write
+rebuilds only the representations of the records that show what it touched (apps/core/api/fragments.py).
 """
 
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
-from django.db import router
+from django.db import router, transaction
 from django.db.models import F
 from django.utils import timezone
 
 ALL = ""
+# Bumped by writes in bulk only, which make every kept rendering stale and clear the records' counters.
+GENERATION = "*"
+# A record's own counter is the row named "<resource>#<pk>".
+RECORD = "#"
+# Past this many records' counters, a write counts as one in bulk, so the counters read on every version stay few.
+MAX_RECORD_COUNTERS = 5000
+
+_in_bulk = ContextVar("versioning_in_bulk", default=None)
 
 
 @dataclass(frozen=True)
@@ -25,9 +36,14 @@ class Version:
     number: int
     changed_at: datetime
     resources: dict = field(default_factory=dict)
+    records: dict = field(default_factory=dict)
 
     def of(self, name):
         return self.resources.get(name, 1)
+
+    def of_records(self, resource):
+        """{pk: counter} of the resource's records written to since the last write in bulk (others count 0)."""
+        return self.records.get(resource, {})
 
 
 # Per database: with read replicas, a request's version must come from the database its content comes from.
@@ -45,7 +61,14 @@ def read_version(using=None):
         created = DataVersion.objects.get_or_create(name=ALL, defaults={"changed_at": timezone.now()})[0]
         rows[ALL] = (created.version, created.changed_at)
     number, changed_at = rows.pop(ALL)
-    return Version(number, changed_at, {name: number for name, (number, _) in rows.items()})
+    resources, records = {}, {}
+    for name, (counter, _) in rows.items():
+        resource, mark, pk = name.partition(RECORD)
+        if mark:
+            records.setdefault(resource, {})[int(pk)] = counter
+        else:
+            resources[name] = counter
+    return Version(number, changed_at, resources, records)
 
 
 def current_version(request=None):
@@ -95,27 +118,81 @@ def resources_written(model, instance):
     return {owner.name} if owner else set()
 
 
-def bump_on_m2m_change(sender, instance, action, model, **kwargs):
-    """A link changed: both ends' records show it."""
-    if action.startswith("post_"):
-        bump_version(sender=type(instance), instance=instance, also=resources_written(model, None))
+def records_written(model, instance):
+    """{resource: {pk}} of the records a write to this model's row changes: the row's own record, or, for a
+    row that belongs to another record (a citation), that record."""
+    from apps.core.registry import registry
+
+    if model in registry.by_model:
+        return {registry.by_model[model].name: {instance.pk}}
+    content_type = getattr(instance, "content_type", None)
+    owner = registry.by_model.get(content_type.model_class()) if content_type else None
+    return {owner.name: {instance.object_id}} if owner else {}
 
 
-def bump_version(sender=None, instance=None, also=(), **kwargs):
-    """Record a write (signal receivers pass their own arguments): the data version and the counters of
-    the resources it touched move on; with no sender (a bulk change), every resource's does."""
+def bump_on_m2m_change(sender, instance, action, model, pk_set, **kwargs):
+    """A link changed: both ends' records show it. A link cleared names no records, so it counts as a write
+    in bulk."""
+    if action == "post_clear":
+        bump_version()
+    elif action.startswith("post_") and pk_set:
+        other = resources_written(model, None)
+        records = records_written(type(instance), instance)
+        for name in other:
+            records.setdefault(name, set()).update(pk_set)
+        bump_version(sender=type(instance), instance=instance, also=other, records=records)
+
+
+def bump_before_delete(sender, instance, **kwargs):
+    """A record about to be deleted: the records that show it are found while its links still exist (a
+    deletion removes its many-to-many rows without a signal)."""
+    bump_version(sender=sender, instance=instance)
+
+
+def bump_version(sender=None, instance=None, also=(), records=None, **kwargs):
+    """Record a write (signal receivers pass their own arguments): the data version, the counters of the
+    resources it touched and those of the records that show the records it touched move on. With no
+    sender (a write in bulk), every resource's counter and the generation move on instead, and the
+    records' counters start again."""
+    if sender is not None and _in_bulk.get() is not None:
+        _in_bulk.set(True)
+        return
     from apps.core.models import DataVersion
     from apps.core.registry import registry
 
     if sender is None:
-        names = {resource.name for resource in registry}
+        names = {resource.name for resource in registry} | {GENERATION}
     else:
         names = resources_written(sender, instance) | set(also)
+        showing = registry.records_showing(records if records is not None else records_written(sender, instance))
+        names |= {f"{resource}{RECORD}{pk}" for resource, pks in showing.items() for pk in pks}
     names.add(ALL)
     now = timezone.now()
-    DataVersion.objects.bulk_create([DataVersion(name=name, changed_at=now) for name in names], ignore_conflicts=True)
-    DataVersion.objects.filter(name__in=names).update(version=F("version") + 1, changed_at=now)
+    with transaction.atomic(using=router.db_for_write(DataVersion)):
+        counters = DataVersion.objects.filter(name__contains=RECORD)
+        if sender is not None and counters.count() + len(names) > MAX_RECORD_COUNTERS:
+            return bump_version()
+        if sender is None:
+            counters.delete()
+        DataVersion.objects.bulk_create(
+            [DataVersion(name=name, changed_at=now) for name in names], ignore_conflicts=True
+        )
+        DataVersion.objects.filter(name__in=names).update(version=F("version") + 1, changed_at=now)
     _memo.clear()
+
+
+@contextmanager
+def writes_in_bulk():
+    """Writes inside count as one write in bulk at the end, if there were any: a load of every record need
+    not find, for each of its saves, the records that show it."""
+    token = _in_bulk.set(False)
+    try:
+        yield
+    finally:
+        wrote = _in_bulk.get()
+        _in_bulk.reset(token)
+    if wrote:
+        bump_version()
 
 
 def remember_former_key(sender, instance, raw=False, **kwargs):
@@ -133,7 +210,7 @@ def remember_former_key(sender, instance, raw=False, **kwargs):
 def track_writes(model):
     """Every save or delete of the model, and every change to its many-to-many links, bumps the version;
     a save under a new natural key keeps the old one."""
-    from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+    from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 
     from apps.core.models import natural_key
 
@@ -141,7 +218,7 @@ def track_writes(model):
     if natural_key(model) != "pk":
         pre_save.connect(remember_former_key, sender=model, dispatch_uid=f"{uid}-rename")
     post_save.connect(bump_version, sender=model, dispatch_uid=f"{uid}-save")
-    post_delete.connect(bump_version, sender=model, dispatch_uid=f"{uid}-delete")
+    pre_delete.connect(bump_before_delete, sender=model, dispatch_uid=f"{uid}-delete")
     for relation in model._meta.local_many_to_many:
         through = relation.remote_field.through
         m2m_changed.connect(bump_on_m2m_change, sender=through, dispatch_uid=f"{uid}-{relation.name}")

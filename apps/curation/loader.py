@@ -18,6 +18,7 @@ from django.utils import timezone
 from apps.core.choices import Basis
 from apps.core.models import FormerSlug, natural_key
 from apps.core.registry import registry
+from apps.core.versioning import writes_in_bulk
 from apps.curation.spreadsheets import relation_widget
 from apps.sources.citations import CitationChecker, sync_citations
 from apps.sources.history import keep_links
@@ -127,7 +128,7 @@ class CuratedDataLoader:
         if not self.report.ok:
             raise LoadFailed(self.report)
         try:
-            with transaction.atomic():
+            with transaction.atomic(), writes_in_bulk():
                 for label in model_order():
                     records = grouped.get(label, [])
                     self._check_duplicates(label, records)

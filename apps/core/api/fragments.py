@@ -2,11 +2,12 @@
 
 Building a response used to cost what serialising its nested records costs (20–35 ms for a page of
 50 figures), however often the same records had been rendered before. Here a record's list item and
-its detail are rendered by its serializer once and kept in the `records` cache under the counters of
-every resource it shows (`registry.shown_by`), so a write re-renders only the records of the resources
-it touches. A list page is one query for the page's keys, one fetch of their rendered records and the
-envelope spliced around them; a detail is one query for its key and one fetch. The bytes are those the
-serializer and DRF's JSON renderer produce (tests/api/test_fragments.py compares them for every record).
+its detail are rendered by its serializer once and kept in the `records` cache under the record's own
+write counter, which moves when the record or anything it shows is written to
+(`registry.records_showing`), so a write re-renders only the records that show what it touched. A list
+page is one query for the page's keys, one fetch of their rendered records and the envelope spliced
+around them; a detail is one query for its key and one fetch. The bytes are those the serializer and
+DRF's JSON renderer produce (tests/api/test_fragments.py compares them for every record).
 """
 
 import hashlib
@@ -17,7 +18,7 @@ from rest_framework.renderers import JSONRenderer
 
 from apps.core.memo import BytesMemo
 from apps.core.registry import registry
-from apps.core.versioning import current_version
+from apps.core.versioning import GENERATION, current_version
 
 CACHE_ALIAS = "records"
 RENDERER = JSONRenderer()
@@ -35,7 +36,7 @@ class Prerendered:
 
 
 def stamp(resource, version):
-    """A digest of the counters of everything the resource's records show."""
+    """A digest of the counters of every resource the resource's records show."""
     counters = ",".join(f"{name}={version.of(name)}" for name in sorted(registry.shown_by(resource)))
     return hashlib.blake2b(counters.encode(), digest_size=8).hexdigest()
 
@@ -48,19 +49,22 @@ class RenderedRecords:
         self.view, self.serializer_class, self.queryset = view, serializer_class, queryset
         resource = registry.for_model(queryset.model).name
         language = getattr(request, "response_language", "")
-        self.prefix = f"record:{resource}:{form}:{language}:{stamp(resource, current_version(request))}:"
+        version = current_version(request)
+        self.prefix = f"record:{resource}:{form}:{language}:{version.of(GENERATION)}:"
+        self.counters = version.of_records(resource)
+
+    def name(self, key):
+        return f"{self.prefix}{key}.{self.counters.get(key, 0)}"
 
     def get(self, keys):
         """The rendered records with these primary keys, in the same order; renders and keeps what is missing."""
-        names = [f"{self.prefix}{key}" for key in keys]
+        names = [self.name(key) for key in keys]
         key_of = dict(zip(names, keys, strict=True))
 
         def render(missing):
             records = list(self.queryset.filter(pk__in=self.batch([key_of[name] for name in missing])))
             items = self.serializer_class(records, many=True, context=self.view.get_serializer_context()).data
-            return {
-                f"{self.prefix}{record.pk}": RENDERER.render(item) for record, item in zip(records, items, strict=True)
-            }
+            return {self.name(record.pk): RENDERER.render(item) for record, item in zip(records, items, strict=True)}
 
         return kept(names, render)
 
@@ -74,7 +78,7 @@ class RenderedRecords:
         if room <= 0:
             return missing
         following = self.view.keys().filter(pk__gt=min(missing)).order_by("pk")[:READ_AHEAD]
-        unseen = [key for key in following if key not in missing and MEMO.get(f"{self.prefix}{key}") is None]
+        unseen = [key for key in following if key not in missing and MEMO.get(self.name(key)) is None]
         return [*missing, *unseen[:room]]
 
 
