@@ -1,7 +1,7 @@
 """The change feed: every recorded change to a served record, read from the history tables in time order.
 
 django-simple-history keeps one table per model; the feed pages through all of them at once with a
-union of their keys, filtered and positioned per table, then reads the page's rows and the rows before
+union of their first keys, filtered and positioned per table, then reads the page's rows and the rows before
 them (for the diffs) with one query per history table present on the page. Who made a change is never
 read: a change shows its time, its fields and the public reason the curator gave.
 """
@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
 from django.db.models import CharField, OuterRef, Q, Subquery, Value
 
 from apps.core.models import natural_key
@@ -54,6 +56,22 @@ def history_model(resource):
     return historical(resource.model)
 
 
+def keys_of(resource):
+    """The resource's history rows as the feed pages through them: (time, resource, history id), in time order.
+    Built once per resource; each request filters a copy."""
+    if resource.name not in KEYS:
+        KEYS[resource.name] = (
+            history_model(resource)
+            .objects.annotate(resource=Value(resource.name, output_field=CharField()))
+            .values_list("history_date", "resource", "history_id")
+            .order_by("history_date", "history_id")
+        )
+    return KEYS[resource.name].all()
+
+
+KEYS = {}
+
+
 def after(queryset, name, position):
     """The rows of one history table that come after the position."""
     if position is None:
@@ -67,18 +85,27 @@ def after(queryset, name, position):
 
 
 def page_keys(querysets, position, size):
-    """(time, resource, history id) of the next `size` changes after the position, in one query."""
-    parts = [
-        after(queryset, name, position)
-        .annotate(resource=Value(name, output_field=CharField()))
-        .values_list("history_date", "resource", "history_id")
-        .order_by()
-        for name, queryset in querysets.items()
-    ]
-    if not parts:
+    """(time, resource, history id) of the next `size` changes after the position, in one query: each history
+    table gives its own first `size` rows by its time index, and only those are merged and sorted."""
+    compilers, sql, params = [], [], []
+    for name, queryset in querysets.items():
+        part = after(queryset, name, position)[:size]
+        compiler = part.query.get_compiler(part.db)
+        try:
+            part_sql, part_params = compiler.as_sql()
+        except EmptyResultSet:
+            continue
+        compilers.append(compiler)
+        sql.append(f"SELECT * FROM ({part_sql}) AS part{len(sql)}")
+        params.extend(part_params)
+    if not compilers:
         return []
-    union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    return list(union.order_by("history_date", "resource", "history_id")[:size])
+    # Django builds no union of sliced parts on SQLite, which runs one when each part is a subquery.
+    with connections[compilers[0].using].cursor() as cursor:
+        cursor.execute(f"{' UNION ALL '.join(sql)} ORDER BY 1, 2, 3 LIMIT %s", [*params, size])
+        rows = cursor.fetchall()
+    converters = compilers[0].get_converters([column for column, _, _ in compilers[0].select])
+    return [tuple(row) for row in compilers[0].apply_converters(rows, converters)] if converters else rows
 
 
 def plain(value):

@@ -170,7 +170,7 @@ class ExportMixin(Exporting):
         if reads_as_of():
             yield from super().export_chunks(queryset)
             return
-        records = RenderedRecords(self, "item", self.get_serializer_class(), self.get_queryset())
+        records = RenderedRecords(self, "item")
         keys = queryset.values_list("pk", flat=True).iterator(chunk_size=CHUNK_SIZE)
         while chunk := list(islice(keys, CHUNK_SIZE)):
             yield records.get(chunk)

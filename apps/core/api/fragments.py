@@ -42,12 +42,13 @@ def stamp(resource, version):
 
 
 class RenderedRecords:
-    """The rendered records of one view's resource, in one form (`item` or `detail`), for one request."""
+    """The rendered records of one view's resource, in one form (`item` or `detail`), for one request. The view's
+    queryset and serializer are asked for only when something is to be rendered."""
 
-    def __init__(self, view, form, serializer_class, queryset):
+    def __init__(self, view, form):
         request = view.request
-        self.view, self.serializer_class, self.queryset = view, serializer_class, queryset
-        resource = registry.for_model(queryset.model).name
+        self.view = view
+        resource = registry.for_model(view.queryset.model).name
         language = getattr(request, "response_language", "")
         version = current_version(request)
         self.prefix = f"record:{resource}:{form}:{language}:{version.of(GENERATION)}:"
@@ -62,8 +63,9 @@ class RenderedRecords:
         key_of = dict(zip(names, keys, strict=True))
 
         def render(missing):
-            records = list(self.queryset.filter(pk__in=self.batch([key_of[name] for name in missing])))
-            items = self.serializer_class(records, many=True, context=self.view.get_serializer_context()).data
+            view = self.view
+            records = list(view.get_queryset().filter(pk__in=self.batch([key_of[name] for name in missing])))
+            items = view.get_serializer_class()(records, many=True, context=view.get_serializer_context()).data
             return {self.name(record.pk): RENDERER.render(item) for record, item in zip(records, items, strict=True)}
 
         return kept(names, render)

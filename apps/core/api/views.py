@@ -42,7 +42,7 @@ class PublicReadOnlyViewSet(
         if not self.reads_kept_renderings(request):
             return super().list(request, *args, **kwargs)
         keys = self.paginate_queryset(self.filter_queryset(self.keys()))
-        items = RenderedRecords(self, "item", self.get_serializer_class(), self.get_queryset()).get(keys)
+        items = RenderedRecords(self, "item").get(keys)
         return Response(Prerendered(splice(self.get_paginated_response([]).data, items)))
 
     def retrieve(self, request, *args, **kwargs):
@@ -55,7 +55,7 @@ class PublicReadOnlyViewSet(
         key = self.filter_queryset(self.keys()).filter(**{self.lookup_field: lookup}).first()
         if key is None:
             return self.moved(request, lookup)
-        (content,) = RenderedRecords(self, "detail", self.get_serializer_class(), self.get_queryset()).get([key])
+        (content,) = RenderedRecords(self, "detail").get([key])
         return Response(Prerendered(content))
 
     @staticmethod

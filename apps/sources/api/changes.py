@@ -13,7 +13,7 @@ from apps.core.api.pagination import INVALID_CURSOR, FeedCursorPagination
 from apps.core.api.parameters import DeclaredParametersMixin
 from apps.core.versioning import current_version
 from apps.sources.api.serializers import ChangeSerializer
-from apps.sources.changes import Position, history_model, page_keys, read_changes, tracked_resources
+from apps.sources.changes import Position, keys_of, page_keys, read_changes, tracked_resources
 from apps.sources.filtersets import ChangeFilterSet
 from apps.sources.models import SourceDocument
 
@@ -52,12 +52,15 @@ class ChangeListView(DeclaredParametersMixin, LanguageNegotiationMixin, generics
     queryset = SourceDocument.objects.none()
 
     def list(self, request, *args, **kwargs):
-        querysets = {}
-        for resource in tracked_resources():
-            filterset = ChangeFilterSet(request.query_params, queryset=history_model(resource).objects.all())
-            if not filterset.is_valid():
-                raise ValidationError(filterset.errors)
-            querysets[resource.name] = filterset.qs
+        resources = tracked_resources()
+        filterset = ChangeFilterSet(request.query_params, queryset=keys_of(resources[0]))
+        if not filterset.is_valid():
+            raise ValidationError(filterset.errors)
+        # The parameters are checked once; the FilterSet then filters each history table in turn.
+        querysets = {
+            resource.name: filterset.filter_queryset(keys_of(resource)) if filterset.filtered else keys_of(resource)
+            for resource in resources
+        }
         position, size = self.paginator.start(request)
         keys = page_keys(querysets, position and decode_position(position), size + 1)
         page = self.paginator.finish(keys, encode_position(*keys[size - 1]) if len(keys) > size else None)
