@@ -7,8 +7,9 @@ from what the data holds (slugs of related records, dates, figures, words of nam
 mostly match records:
 
 - every list operation, with random combinations of its filters, `ordering` (one or two fields from
-  the schema's enum), `limit` 1-100 and `offset` within the count of matches; a list's filter values
-  are mostly taken from one record of that list (an "anchor"), so combinations find something;
+  the schema's enum), `limit` 1-100 and `offset` within the count of matches (and the schema's maximum);
+  a list's filter values are mostly taken from one record of that list (an "anchor"), so combinations
+  find something;
 - every detail, by each record's slug (a unit's code), and the API root;
 - each in `lang=zh`, `lang=en` and without `lang`.
 
@@ -417,8 +418,10 @@ class Generator:
             count = self.count_of(operation, params)
             if count is None:
                 return None
+            # Within what the schema allows: deeper pages are walked with `cursor`.
+            deepest = operation.parameters["offset"].get("schema", {}).get("maximum", count - 1)
             if count > 1:
-                params["offset"] = rng.randrange(1, count)
+                params["offset"] = rng.randrange(1, min(count, deepest + 1))
         values = orderings(operation)
         if values and rng.random() < ORDERING_SHARE:
             params["ordering"] = draw_ordering(values, rng)

@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import caches
 from django.core.management import call_command
 
+from apps.core.api.fragments import READ_AHEADS
 from apps.core.memo import BytesMemo
 
 
@@ -23,6 +24,7 @@ def _empty_cache():
     for alias in caches:
         caches[alias].clear()
     BytesMemo.clear_all()
+    READ_AHEADS.clear()
     yield
     for alias in caches:
         caches[alias].clear()

@@ -98,3 +98,11 @@ def test_an_offset_skips_records_past_the_cursor(client):
 def test_the_timeline_keeps_offset_pages(client):
     response = client.get("/api/v1/timeline/", {"limit": 2})
     assert set(response.json()) == {"count", "next", "previous", "results"}
+
+
+def test_offsets_stop_where_cursors_take_over(client):
+    """An offset page costs what skipping its offset costs; past the deepest one, a list is walked by cursor."""
+    assert client.get("/api/v1/observations/", {"offset": 10_000}).status_code == 200
+    response = client.get("/api/v1/observations/", {"offset": 10_001})
+    assert response.status_code == 400
+    assert "cursor" in error_of(response)["details"]["offset"][0]

@@ -9,10 +9,16 @@ from django.core.management import call_command
 from rest_framework.renderers import JSONRenderer
 from rest_framework.test import APIRequestFactory
 
+from apps.companies.models import Company
+from apps.core import versioning
+from apps.core.api.fragments import MEMO, READ_AHEADS, ReadAhead
 from apps.core.api.renderers import SpreadsheetCSVRenderer
+from apps.core.memo import BytesMemo
 from apps.core.registry import registry
 from apps.core.versioning import GENERATION, current_version
 from apps.indicators.models import Observation, Unit
+from apps.projects.models import Milestone
+from apps.zones.models import Zone
 
 RESOURCES = [resource for resource in registry if resource.viewset is not None]
 LANGUAGES = ["en", "zh"]
@@ -153,6 +159,44 @@ def test_a_write_keeps_the_renderings_of_records_that_do_not_show_it(client):
     assert client.get(f"/api/v1/observations/{shown.slug}/").json()["unit"]["name_en"] == "per cent"
 
 
+def test_a_new_link_rerenders_both_ends(client):
+    company = Company.objects.exclude(zones__isnull=False).first() or Company.objects.first()
+    zone = Zone.objects.exclude(companies=company).first()
+    client.get(f"/api/v1/companies/{company.slug}/")
+    client.get(f"/api/v1/zones/{zone.slug}/")
+    version = current_version()
+    company.zones.add(zone)
+    assert {("companies", company.pk), ("zones", zone.pk)} <= moved(version, current_version())
+    assert zone.slug in {item["slug"] for item in client.get(f"/api/v1/companies/{company.slug}/").json()["zones"]}
+
+
+def test_a_deletion_rerenders_what_showed_the_record(client):
+    milestone = Milestone.objects.first()
+    project = milestone.project
+    assert milestone.slug in {
+        item["slug"] for item in client.get(f"/api/v1/projects/{project.slug}/").json()["milestones"]
+    }
+    version = current_version()
+    milestone.delete()
+    assert ("projects", project.pk) in moved(version, current_version())
+    assert milestone.slug not in {
+        item["slug"] for item in client.get(f"/api/v1/projects/{project.slug}/").json()["milestones"]
+    }
+
+
+def test_past_so_many_record_counters_a_write_counts_as_one_in_bulk(client, monkeypatch):
+    """The records' counters are read with every data version, so they are kept few."""
+    monkeypatch.setattr(versioning, "MAX_RECORD_COUNTERS", 3)
+    unit = Unit.objects.get(code="percent")
+    version = current_version()
+    unit.name_en = "per cent"
+    unit.save()
+    after = current_version()
+    assert after.of(GENERATION) == version.of(GENERATION) + 1
+    assert after.records == {}
+    assert client.get("/api/v1/units/percent/").json()["name_en"] == "per cent"
+
+
 def test_a_load_counts_as_one_write_in_bulk():
     """Loading every record does not look for what shows each one: it starts the records' counters again."""
     version = current_version()
@@ -178,6 +222,18 @@ def test_a_record_rendered_alone_brings_the_records_after_it(client, django_asse
     with django_assert_num_queries(2):
         response = client.get(f"/api/v1/observations/{second.slug}/", {"lang": "en"})
     assert response.json()["slug"] == second.slug
+
+
+def test_reading_ahead_stops_where_the_records_read_ahead_are_not_asked_for(client, monkeypatch):
+    """At scale a worker does not meet again the records after the one asked for: rendering them is waste."""
+    monkeypatch.setattr(ReadAhead, "TRIAL", 10)
+    first, second = Observation.objects.order_by("pk")[:2]
+    client.get(f"/api/v1/observations/{first.slug}/", {"lang": "en"})
+    assert READ_AHEADS["observations:detail"].rendered >= 10
+    BytesMemo.clear_all()
+    client.get(f"/api/v1/observations/{second.slug}/", {"lang": "en"})
+    names = [name for name in MEMO.entries if name.startswith("record:observations:detail:")]
+    assert len(names) == 1
 
 
 def test_a_renamed_key_filters_by_its_new_name_at_once(client):

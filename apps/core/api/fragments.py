@@ -11,6 +11,7 @@ DRF's JSON renderer produce (tests/api/test_fragments.py compares them for every
 """
 
 import hashlib
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
@@ -53,6 +54,7 @@ class RenderedRecords:
         version = current_version(request)
         self.prefix = f"record:{resource}:{form}:{language}:{version.of(GENERATION)}:"
         self.counters = version.of_records(resource)
+        self.ahead = READ_AHEADS.setdefault(f"{resource}:{form}", ReadAhead())
 
     def name(self, key):
         return f"{self.prefix}{key}.{self.counters.get(key, 0)}"
@@ -61,6 +63,7 @@ class RenderedRecords:
         """The rendered records with these primary keys, in the same order; renders and keeps what is missing."""
         names = [self.name(key) for key in keys]
         key_of = dict(zip(names, keys, strict=True))
+        self.ahead.asked(names)
 
         def render(missing):
             view = self.view
@@ -75,13 +78,54 @@ class RenderedRecords:
 
         A worker soon meets most records of a resource, and rendering them together costs the serializer's
         prefetch queries once for the batch rather than once per page: a detail rendered alone costs 5–13 ms.
+        Where the worker does not meet them again (a resource far larger than what it serves), it stops.
         """
         room = READ_AHEAD - len(missing)
-        if room <= 0:
+        if room <= 0 or not self.ahead.pays():
             return missing
         following = self.view.keys().filter(pk__gt=min(missing)).order_by("pk")[:READ_AHEAD]
-        unseen = [key for key in following if key not in missing and MEMO.get(self.name(key)) is None]
-        return [*missing, *unseen[:room]]
+        unseen = [key for key in following if key not in missing and MEMO.get(self.name(key)) is None][:room]
+        self.ahead.rendered_ahead(self.name(key) for key in unseen)
+        return [*missing, *unseen]
+
+
+class ReadAhead:
+    """Whether rendering ahead pays for one resource and form, in this worker: it does while at least WORTH of
+    what it rendered ahead is asked for later. Judged after TRIAL records, and tried again after RETRY
+    batches rendered without it, since what clients ask for changes."""
+
+    TRIAL = 500
+    WORTH = 0.1
+    RETRY = 1000
+    REMEMBERED = 20_000
+
+    def __init__(self):
+        self.waiting = OrderedDict()  # names rendered ahead and not asked for yet, oldest first
+        self.rendered = self.used = self.skipped = 0
+
+    def pays(self):
+        if self.rendered < self.TRIAL or self.used >= self.WORTH * self.rendered:
+            return True
+        self.skipped += 1
+        if self.skipped >= self.RETRY:
+            self.rendered = self.used = self.skipped = 0
+            self.waiting.clear()
+        return False
+
+    def rendered_ahead(self, names):
+        for name in names:
+            self.waiting[name] = None
+            self.rendered += 1
+        while len(self.waiting) > self.REMEMBERED:
+            self.waiting.popitem(last=False)
+
+    def asked(self, names):
+        for name in names:
+            if self.waiting.pop(name, 0) is None:
+                self.used += 1
+
+
+READ_AHEADS = {}
 
 
 def kept(names, render):

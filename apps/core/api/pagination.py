@@ -16,11 +16,16 @@ PRESENTING = {"limit", "offset", "ordering", *PRESENTATION, *SELECTING}
 
 
 class StrictLimitOffsetPagination(LimitOffsetPagination):
-    """Limit/offset paging that answers 400 for a bad limit or offset instead of silently capping it."""
+    """Limit/offset paging that answers 400 for a bad limit or offset instead of silently capping it.
+
+    An offset page costs what skipping its offset costs, so offsets stop at `max_offset`: past it, a list is
+    walked with `cursor`, whose pages cost the same at any depth (a page at offset 577,356 of 660,000
+    figures took 0.7 s on PostgreSQL; docs/performance.md).
+    """
 
     default_limit = 50
     max_limit = 500
-    max_offset = 10**9
+    max_offset = 10_000
 
     def _parse(self, request, param, minimum):
         raw = request.query_params.get(param)
@@ -73,7 +78,9 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
     def get_offset(self, request):
         offset = self._parse(request, self.offset_query_param, 0) or 0
         if offset > self.max_offset:
-            raise ValidationError({self.offset_query_param: [f"Must be at most {self.max_offset}."]})
+            raise ValidationError(
+                {self.offset_query_param: [f"Must be at most {self.max_offset}; page further with `cursor`."]}
+            )
         return offset
 
     def get_schema_operation_parameters(self, view):
@@ -86,6 +93,10 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
                 )
             else:
                 parameter["schema"].update(minimum=0, maximum=self.max_offset, default=0)
+                parameter["description"] = (
+                    f"The initial index from which to return the results: at most {self.max_offset}; page further "
+                    "with `cursor`."
+                )
         return parameters
 
 
