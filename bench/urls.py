@@ -181,16 +181,18 @@ def data_values(operation, name, schema):
         return sorted({as_param(v) for v in found if v is not None})
     if isinstance(spec, NaturalKeyFilter):
         related = model._meta.get_field(spec.field_name).related_model
-        used = model._base_manager.exclude(**{f"{spec.field_name}__isnull": True})
-        keys = used.values_list(f"{spec.field_name}__{natural_key(related)}", flat=True)
+        used = model._base_manager.filter(**{f"{spec.field_name}__isnull": False}).order_by()
+        keys = used.values_list(f"{spec.field_name}__{natural_key(related)}", flat=True).distinct()
         return sorted(set(keys)) or sorted(related._base_manager.values_list(natural_key(related), flat=True))
     if name == "search":
         models = [model] if model else [r.model for r in embedded(operation)]
         texts = [t for m in models for row in m._base_manager.values_list("name_zh", "name_en") for t in row]
         return search_terms(texts)
     if spec is not None and spec.method is None and model is not None:
-        found = model._base_manager.exclude(**{f"{spec.field_name}__isnull": True})
-        return sorted({as_param(v) for v in found.values_list(spec.field_name, flat=True) if v not in ("", None)})
+        found = model._base_manager.filter(**{f"{spec.field_name}__isnull": False}).order_by()
+        return sorted(
+            {as_param(v) for v in found.values_list(spec.field_name, flat=True).distinct() if v not in ("", None)}
+        )
     # A filter run by a method, or a view without a FilterSet: name it from the schema and the data.
     related = model_named(name)
     if related is not None:

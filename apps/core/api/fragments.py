@@ -94,7 +94,7 @@ class ReadAhead:
     what it rendered ahead is asked for later. Judged after TRIAL records, and tried again after RETRY
     batches rendered without it, since what clients ask for changes."""
 
-    TRIAL = 500
+    TRIAL = 200
     WORTH = 0.1
     RETRY = 1000
     REMEMBERED = 20_000
