@@ -174,6 +174,26 @@ class SharedFields(dict):
         return dict(self)
 
 
+class BoundFilters(dict):
+    """A FilterSet's filters by name, each copied and bound to the FilterSet the first time it is read by name;
+    read all at once (to build the form class, once per FilterSet), they are the declared ones."""
+
+    def __init__(self, declared, filterset):
+        super().__init__(declared)
+        self.filterset = filterset
+        self.bound = set()
+
+    def __getitem__(self, name):
+        if name not in self.bound:
+            declared = copy.copy(super().__getitem__(name))
+            declared.model, declared.parent = self.filterset.queryset.model, self.filterset
+            if declared.method is not None:
+                declared.method = declared.method  # binds the filter method to this copy and FilterSet
+            self[name] = declared
+            self.bound.add(name)
+        return super().__getitem__(name)
+
+
 class StrictFilterSet(django_filters.FilterSet):
     """The base of every FilterSet: booleans are true or false, no parameter is empty, and every list can be
     asked for what changed since a client last looked (deletions are in the change feed)."""
@@ -204,15 +224,12 @@ class StrictFilterSet(django_filters.FilterSet):
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         """django-filter deep-copies every filter, and each filter's form field, for every request: half
         the cost of answering one. Filters keep nothing of a request but the model and the FilterSet they
-        serve, so a shallow copy each, with the form class built once per FilterSet, does the same work."""
+        serve, so each is copied shallowly and bound to this FilterSet when it is first read (a request
+        reads only those it names), with the form class built once per FilterSet, and does the same work."""
         base_filters, self.base_filters = self.base_filters, {}
         super().__init__(data, queryset, request=request, prefix=prefix)
         self.base_filters = base_filters
-        self.filters = {name: copy.copy(declared) for name, declared in base_filters.items()}
-        for declared in self.filters.values():
-            declared.model, declared.parent = self.queryset.model, self
-            if declared.method is not None:
-                declared.method = declared.method  # binds the filter method to this copy and FilterSet
+        self.filters = BoundFilters(base_filters, self)
 
     @property
     def form(self):
