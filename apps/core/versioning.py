@@ -105,19 +105,6 @@ def last_read_version():
     return None if version is None else (version.number, version.changed_at)
 
 
-def resources_written(model, instance):
-    """The resources whose records a write to this model's row changes: its own, or, for a row that
-    belongs to another record (a citation, through its content type), that record's."""
-    from apps.core.registry import registry
-
-    resource = registry.by_model.get(model)
-    if resource is not None:
-        return {resource.name}
-    content_type = getattr(instance, "content_type", None)
-    owner = registry.by_model.get(content_type.model_class()) if content_type else None
-    return {owner.name} if owner else set()
-
-
 def records_written(model, instance):
     """{resource: {pk}} of the records a write to this model's row changes: the row's own record, or, for a
     row that belongs to another record (a citation), that record."""
@@ -136,11 +123,12 @@ def bump_on_m2m_change(sender, instance, action, model, pk_set, **kwargs):
     if action == "post_clear":
         bump_version()
     elif action.startswith("post_") and pk_set:
-        other = resources_written(model, None)
+        from apps.core.registry import registry
+
         records = records_written(type(instance), instance)
-        for name in other:
-            records.setdefault(name, set()).update(pk_set)
-        bump_version(sender=type(instance), instance=instance, also=other, records=records)
+        if model in registry.by_model:
+            records.setdefault(registry.by_model[model].name, set()).update(pk_set)
+        bump_version(sender=type(instance), instance=instance, records=records)
 
 
 def bump_before_delete(sender, instance, **kwargs):
@@ -149,9 +137,10 @@ def bump_before_delete(sender, instance, **kwargs):
     bump_version(sender=sender, instance=instance)
 
 
-def bump_version(sender=None, instance=None, also=(), records=None, **kwargs):
+def bump_version(sender=None, instance=None, records=None, **kwargs):
     """Record a write (signal receivers pass their own arguments): the data version, the counters of the
-    resources it touched and those of the records that show the records it touched move on. With no
+    resources of the records it touched ({resource: {pk}}, by default the sender's row's) and those of the
+    records that show them move on. With no
     sender (a write in bulk), every resource's counter and the generation move on instead, and the
     records' counters start again."""
     if sender is not None and _in_bulk.get() is not None:
@@ -163,9 +152,9 @@ def bump_version(sender=None, instance=None, also=(), records=None, **kwargs):
     if sender is None:
         names = {resource.name for resource in registry} | {GENERATION}
     else:
-        names = resources_written(sender, instance) | set(also)
-        showing = registry.records_showing(records if records is not None else records_written(sender, instance))
-        names |= {f"{resource}{RECORD}{pk}" for resource, pks in showing.items() for pk in pks}
+        written = records if records is not None else records_written(sender, instance)
+        showing = registry.records_showing(written)
+        names = set(written) | {f"{resource}{RECORD}{pk}" for resource, pks in showing.items() for pk in pks}
     names.add(ALL)
     now = timezone.now()
     with transaction.atomic(using=router.db_for_write(DataVersion)):

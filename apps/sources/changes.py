@@ -58,18 +58,18 @@ def history_model(resource):
 
 def keys_of(resource):
     """The resource's history rows as the feed pages through them: (time, resource, history id), in time order.
-    Built once per resource; each request filters a copy."""
-    if resource.name not in KEYS:
-        KEYS[resource.name] = (
-            history_model(resource)
-            .objects.annotate(resource=Value(resource.name, output_field=CharField()))
-            .values_list("history_date", "resource", "history_id")
-            .order_by("history_date", "history_id")
-        )
-    return KEYS[resource.name].all()
+    Each request filters a copy of the one built for the resource."""
+    return all_keys(resource).all()
 
 
-KEYS = {}
+@functools.cache
+def all_keys(resource):
+    return (
+        history_model(resource)
+        .objects.annotate(resource=Value(resource.name, output_field=CharField()))
+        .values_list("history_date", "resource", "history_id")
+        .order_by("history_date", "history_id")
+    )
 
 
 def after(queryset, name, position):
