@@ -21,8 +21,11 @@ class BytesMemo:
     def clear_all(cls):
         """Forgets everything: for tests, whose rolled-back writes can reuse a data version."""
         for memo in cls.instances:
-            memo.entries.clear()
-            memo.size = 0
+            memo.clear()
+
+    def clear(self):
+        self.entries.clear()
+        self.size = 0
 
     def get(self, key):
         entry = self.entries.get(key)

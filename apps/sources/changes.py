@@ -10,6 +10,7 @@ import functools
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
@@ -21,9 +22,9 @@ from apps.core.registry import registry
 CHANGE_TYPES = {"+": "created", "~": "updated", "-": "deleted"}
 
 
-@dataclass(frozen=True)
-class Position:
-    """Where a page ends: the feed is ordered by time, then resource name, then the history row's id."""
+class Position(NamedTuple):
+    """Where a page ends: the feed is ordered by time, then resource name, then the history row's id, as the
+    tuples of its keys are."""
 
     changed_at: datetime
     resource: str

@@ -170,6 +170,32 @@ def test_filters_by_resource_record_kind_and_time(client):
     assert created and {c["change"] for c in created} == {"created"}
 
 
+def walk(client, **params):
+    seen, url = [], URL
+    while url:
+        body = client.get(url, params if url == URL else {}).json()
+        seen.extend((c["changed_at"], c["resource"], c["record"], c["change"]) for c in body["results"])
+        url = body["next"]
+    return seen
+
+
+@pytest.mark.parametrize(
+    ("params", "edited"),
+    [({"limit": 37}, 1), ({"limit": 11, "change": "created", "resource": "zones"}, 0), ({"change": "updated"}, 1)],
+)
+def test_a_feed_kept_whole_pages_as_the_database_does(client, monkeypatch, params, edited):
+    """A feed of at most LISTED changes is read whole once per data version and its pages cut from it: the walk
+    is the one the database gives page by page, and an edit is in the next walk where the filters take it."""
+    from apps.core.api import pagination
+
+    kept = walk(client, **params)
+    monkeypatch.setattr(pagination, "LISTED", 0)
+    assert walk(client, **params) == kept
+    monkeypatch.undo()
+    edit(Zone.objects.get(slug="north-group"), "Checked.", focus_en="China-EU")
+    assert len(walk(client, **params)) == len(kept) + edited
+
+
 @pytest.mark.parametrize(
     ("parameter", "value"),
     [("change", "renamed"), ("updated_since", "yesterday"), ("limit", "501"), ("lang", "xx")],

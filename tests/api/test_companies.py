@@ -5,7 +5,7 @@ from tests.api.test_regions import CURATED
 class TestCompanies(APIEndpointTests):
     url = "/api/v1/companies/"
     lookup = "calb"
-    list_queries = 8
+    list_queries = 7
     detail_queries = 12
     item_fields = CURATED | {"short_name_zh", "short_name_en", "headquarters", "industries", "zones"}
     detail_fields = item_fields | {"projects", "observations", "distinctions"}

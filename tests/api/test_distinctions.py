@@ -5,7 +5,7 @@ from tests.api.test_regions import CURATED
 class TestDistinctions(APIEndpointTests):
     url = "/api/v1/distinctions/"
     lookup = "zhuxi-hub-fourth-largest-transport-hub-guangdong"
-    list_queries = 6
+    list_queries = 5
     detail_queries = 5
     item_fields = CURATED | {
         "kind",

@@ -5,7 +5,7 @@ from tests.api.test_regions import CURATED
 class TestFacilities(APIEndpointTests):
     url = "/api/v1/facilities/"
     lookup = "huangmaohai-sea-crossing"
-    list_queries = 7
+    list_queries = 6
     detail_queries = 11
     item_fields = CURATED | {"kind", "status", "region", "connected_regions", "zone", "parent", "expected_completion"}
     detail_fields = item_fields | {"children", "observations", "distinctions"}

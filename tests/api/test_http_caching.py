@@ -76,19 +76,37 @@ def test_errors_are_not_cached(client):
     assert "ETag" not in client.get("/api/v1/regions/", {"limit": "x"})
 
 
-def test_pages_of_one_filter_share_their_count_until_a_write(client):
+def observations_read(client, **params):
+    """The count a page of targets gives, whether it counted them, and whether it read their keys with SQL (the
+    page's, or the whole list's)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    def counted(**params):
-        with CaptureQueriesContext(connection) as context:
-            body = client.get("/api/v1/observations/", {"kind": "target", **params}).json()
-        return body["count"], any("COUNT(" in q["sql"] for q in context.captured_queries)
+    with CaptureQueriesContext(connection) as context:
+        body = client.get("/api/v1/observations/", {"kind": "target", **params}).json()
+    sql = [query["sql"] for query in context.captured_queries]
+    keys = [q for q in sql if 'AS "pk" FROM "indicators_observation"' in q and '"kind" = ' in q]
+    return body["count"], any("COUNT(" in q for q in sql), bool(keys)
 
-    assert counted(limit=5) == (19, True)
-    assert counted(limit=5, offset=5) == (19, False)
+
+def test_pages_of_one_filter_share_their_count_until_a_write(client, monkeypatch):
+    from apps.core.api import pagination
+
+    monkeypatch.setattr(pagination, "LISTED", 0)  # every list paged by the database
+    assert observations_read(client, limit=5) == (19, True, True)
+    assert observations_read(client, limit=5, offset=5) == (19, False, True)
     Region.objects.get(slug="jiangmen").save()
-    assert counted(limit=5, offset=10) == (19, True)
+    assert observations_read(client, limit=5, offset=10) == (19, True, True)
+
+
+def test_pages_of_a_short_list_are_cut_from_it_until_a_write(client):
+    """A list of at most LISTED keys is read once, whole, and counts itself; other pages, orders of the same
+    filters aside, read no SQL but the data version, until a write moves it."""
+    assert observations_read(client, limit=5) == (19, False, True)
+    assert observations_read(client, limit=5, offset=5, lang="zh") == (19, False, False)
+    assert observations_read(client, limit=5, ordering="-period_end") == (19, False, True)
+    Region.objects.get(slug="jiangmen").save()
+    assert observations_read(client, limit=5, offset=10) == (19, False, True)
 
 
 REDIS_CACHE = {

@@ -30,7 +30,7 @@ class TestUnits(APIEndpointTests):
     lookup = "cny-100m"
     key_field = "code"
     cited = False
-    list_queries = 5
+    list_queries = 4
     detail_queries = 4
     item_fields = {"code", "name", "name_zh", "name_en", "symbol", "base", "factor"}
     filters = [("base", "cny", accepts_value("base", "cny"))]
@@ -40,7 +40,7 @@ class TestUnits(APIEndpointTests):
 class TestIndicators(APIEndpointTests):
     url = "/api/v1/indicators/"
     lookup = "gdp"
-    list_queries = 6
+    list_queries = 5
     detail_queries = 7
     item_fields = CURATED | {"unit"}
     detail_fields = item_fields | {"observations"}
@@ -59,7 +59,7 @@ class TestIndicators(APIEndpointTests):
 class TestObservations(APIEndpointTests):
     url = "/api/v1/observations/"
     lookup = "gdp-growth-2023-target"
-    list_queries = 6
+    list_queries = 5
     detail_queries = 5
     item_fields = FIGURE_FIELDS | {
         "region",

@@ -5,7 +5,7 @@ from tests.api.test_regions import CURATED
 class TestIndustries(APIEndpointTests):
     url = "/api/v1/industries/"
     lookup = "new-energy-battery"
-    list_queries = 7
+    list_queries = 6
     detail_queries = 13
     item_fields = CURATED | {"kind", "level", "parent", "zones"}
     detail_fields = item_fields | {"children", "companies", "projects", "observations", "distinctions"}

@@ -18,7 +18,7 @@ MILESTONE_FIELDS = {
 class TestProjects(APIEndpointTests):
     url = "/api/v1/projects/"
     lookup = "calb-jiangmen-base"
-    list_queries = 6
+    list_queries = 5
     detail_queries = 11
     item_fields = CURATED | {"company", "industry", "zone", "region", "status", "phase_count"}
     detail_fields = item_fields | {"milestones", "observations", "distinctions"}
@@ -50,7 +50,7 @@ class TestProjects(APIEndpointTests):
 class TestMilestones(APIEndpointTests):
     url = "/api/v1/milestones/"
     lookup = "calb-jiangmen-base-m2-topping-out"
-    list_queries = 6
+    list_queries = 5
     detail_queries = 5
     item_fields = CURATED | MILESTONE_FIELDS | {"project"}
     filters = [

@@ -17,7 +17,7 @@ CURATED = {
 class TestRegions(APIEndpointTests):
     url = "/api/v1/regions/"
     lookup = "jiangmen"
-    list_queries = 6
+    list_queries = 5
     detail_queries = 10
     item_fields = CURATED | {"level", "parent"}
     detail_fields = item_fields | {"children", "observations", "distinctions"}

@@ -8,7 +8,7 @@ class TestSources(APIEndpointTests):
     url = "/api/v1/sources/"
     lookup = "zhuxi-hub-take-off"
     cited = False
-    list_queries = 5
+    list_queries = 4
     detail_queries = 4
     item_fields = {"slug", "title", "title_zh", "title_en", "language", "path", "sha256", "description_en"}
 

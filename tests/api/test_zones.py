@@ -14,7 +14,7 @@ def has_area(predicate):
 class TestZones(APIEndpointTests):
     url = "/api/v1/zones/"
     lookup = "jiangmen-industrial-agglomeration-zone"
-    list_queries = 8
+    list_queries = 7
     detail_queries = 15
     item_fields = CURATED | {
         "kind",

@@ -1,4 +1,6 @@
+import bisect
 import hashlib
+import sys
 
 from django.conf import settings
 from django.core.cache import cache
@@ -8,11 +10,16 @@ from rest_framework.response import Response
 
 from apps.core.api.fields import SELECTING
 from apps.core.api.parameters import PRESENTATION
+from apps.core.memo import BytesMemo
 from apps.core.versioning import current_version
 
 INVALID_CURSOR = "Not a cursor this API gave: follow the `next` link of a page."
 # Parameters that choose how a page is presented, not which records it counts.
 PRESENTING = {"limit", "offset", "ordering", *PRESENTATION, *SELECTING}
+# Each worker's whole lists of keys (or rows), in their order, for lists of at most LISTED (see paginate_keys).
+KEY_LISTS = BytesMemo(settings.API_KEY_LIST_MEMO_BYTES)
+LISTED = 1000
+LONG = "long"  # kept for a list longer than LISTED, so that its other pages are read as pages at once
 
 
 class StrictLimitOffsetPagination(LimitOffsetPagination):
@@ -51,20 +58,45 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
             self.count = self.offset + len(page)
         else:
             self.count = self.get_count(queryset)
+        return self.paged(page)
+
+    def paginate_keys(self, filtered, request, view=None):
+        """The page of a query of keys or of plain rows, `filtered()`, which is built only when this worker does
+        not hold the whole list already.
+
+        A list of at most LISTED records is read whole the first time its filters and ordering are asked for,
+        and kept under the data version: its other pages, limits and languages are then a slice of it, with no
+        filter built, no SQL compiled and no count. A request with the same selecting parameters and ordering
+        would have passed the same validation, which the first one did. A longer list is paged by the database.
+        """
+        self.request = request
+        self.limit = self.get_limit(request)
+        self.offset = self.get_offset(request)
+        name = f"{current_version(request).number}:{selection(request, PRESENTING - {'ordering'})}"
+        keys = KEY_LISTS.get(name)
+        if keys is LONG or (keys is None and self.offset + self.limit > LISTED):
+            return self.paginate_queryset(filtered(), request, view)
+        if keys is None:
+            queryset = filtered()
+            keys = tuple(queryset[: LISTED + 1])
+            if len(keys) > LISTED:
+                KEY_LISTS.put(name, LONG, 64)
+                self.count = self.get_count(queryset)
+                return self.paged(list(keys[self.offset : self.offset + self.limit]))
+            KEY_LISTS.put(name, keys, footprint(keys))
+        self.count = len(keys)
+        return self.paged(list(keys[self.offset : self.offset + self.limit]))
+
+    def paged(self, page):
+        """The page, once `count` is known."""
         if self.count > self.limit and self.template is not None:
             self.display_page_controls = True
         return page
 
     def get_count(self, queryset):
         """Counts change only with the data, so each is kept under the data version: pages of one filter
-        share it, and a large table is counted once per write rather than once per request. The key is the
-        path and every parameter that selects records (not paging, order, format or language), which is cheaper
-        to make than the SQL and says as much."""
-        request = self.request
-        selecting = sorted((name, values) for name, values in request.query_params.lists() if name not in PRESENTING)
-        digest = hashlib.blake2b(f"{request.path}|{selecting!r}".encode(), digest_size=16).hexdigest()
-        version = current_version(request)
-        key = f"api-count:{version.number}:{digest}"
+        share it, and a large table is counted once per write rather than once per request."""
+        key = f"api-count:{current_version(self.request).number}:{selection(self.request, PRESENTING)}"
         return cache.get_or_set(key, queryset.count, settings.API_COUNT_CACHE_SECONDS)
 
     def get_limit(self, request):
@@ -98,6 +130,22 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
                     "with `cursor`."
                 )
         return parameters
+
+
+def selection(request, ignored):
+    """A digest of the path and every parameter but the ignored ones: of what selects records, and in what order,
+    which is cheaper to make than the SQL and says as much."""
+    selecting = sorted((name, values) for name, values in request.query_params.lists() if name not in ignored)
+    return hashlib.blake2b(f"{request.path}|{selecting!r}".encode(), digest_size=16).hexdigest()
+
+
+def footprint(rows):
+    """About the bytes a tuple of keys or rows holds, judged by its first row."""
+    if not rows:
+        return 64
+    first = rows[0]
+    values = first.values() if isinstance(first, dict) else first if isinstance(first, tuple) else ()
+    return 64 + len(rows) * (8 + sys.getsizeof(first) + sum(sys.getsizeof(value) for value in values))
 
 
 class FeedCursorPagination(CursorPagination):
@@ -136,6 +184,26 @@ class FeedCursorPagination(CursorPagination):
         self.page_size = self.get_page_size(request)
         cursor = self.decode_cursor(request)
         return (cursor.position if cursor else None), self.page_size
+
+    def keys_after(self, read, position, count):
+        """The next `count` keys of the feed after a position (None: from the start), where `read(position, count)`
+        reads them. A feed of at most LISTED keys is read whole once per data version and selection, as a list
+        is (StrictLimitOffsetPagination.paginate_keys), and its pages are cut from it; the keys are tuples in the
+        feed's order, and so is a position."""
+        ignored = PRESENTING | {self.cursor_query_param}
+        name = f"{current_version(self.request).number}:{selection(self.request, ignored)}"
+        keys = KEY_LISTS.get(name)
+        if keys is None:
+            keys = read(None, LISTED + 1)
+            if len(keys) > LISTED:
+                KEY_LISTS.put(name, LONG, 64)
+                return read(position, count) if position else keys[:count]
+            keys = tuple(keys)
+            KEY_LISTS.put(name, keys, footprint(keys))
+        elif keys is LONG:
+            return read(position, count)
+        start = 0 if position is None else bisect.bisect_right(keys, position)
+        return list(keys[start : start + count])
 
     def finish(self, items, last_position):
         """The page, given one item more than it holds when there is a next page."""

@@ -41,7 +41,7 @@ class PublicReadOnlyViewSet(
     def list(self, request, *args, **kwargs):
         if not self.reads_kept_renderings(request):
             return super().list(request, *args, **kwargs)
-        keys = self.paginate_queryset(self.filter_queryset(self.keys()))
+        keys = self.paginator.paginate_keys(lambda: self.filter_queryset(self.keys()), request, self)
         items = RenderedRecords(self, "item").get(keys)
         return Response(Prerendered(splice(self.get_paginated_response([]).data, items)))
 

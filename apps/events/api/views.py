@@ -54,7 +54,7 @@ class TimelineView(
     queryset = Event.objects.none()
 
     def list(self, request, *args, **kwargs):
-        page = self.paginate_queryset(self.export_queryset())
+        page = self.paginator.paginate_keys(self.export_queryset, request, self)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def export_queryset(self):

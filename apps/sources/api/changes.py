@@ -52,8 +52,17 @@ class ChangeListView(DeclaredParametersMixin, LanguageNegotiationMixin, generics
     queryset = SourceDocument.objects.none()
 
     def list(self, request, *args, **kwargs):
+        position, size = self.paginator.start(request)
+        keys = self.paginator.keys_after(self.read_keys, position and decode_position(position), size + 1)
+        page = self.paginator.finish(keys, encode_position(*keys[size - 1]) if len(keys) > size else None)
+        if request.accepted_renderer.format != "json":
+            return self.paginator.get_paginated_response(self.get_serializer(read_changes(page), many=True).data)
+        envelope = self.paginator.get_paginated_response([]).data
+        return Response(Prerendered(splice(envelope, self.rendered(page))))
+
+    def read_keys(self, position, count):
         resources = tracked_resources()
-        filterset = ChangeFilterSet(request.query_params, queryset=keys_of(resources[0]))
+        filterset = ChangeFilterSet(self.request.query_params, queryset=keys_of(resources[0]))
         if not filterset.is_valid():
             raise ValidationError(filterset.errors)
         # The parameters are checked once; the FilterSet then filters each history table in turn.
@@ -61,13 +70,7 @@ class ChangeListView(DeclaredParametersMixin, LanguageNegotiationMixin, generics
             resource.name: filterset.filter_queryset(keys_of(resource)) if filterset.filtered else keys_of(resource)
             for resource in resources
         }
-        position, size = self.paginator.start(request)
-        keys = page_keys(querysets, position and decode_position(position), size + 1)
-        page = self.paginator.finish(keys, encode_position(*keys[size - 1]) if len(keys) > size else None)
-        if request.accepted_renderer.format != "json":
-            return self.paginator.get_paginated_response(self.get_serializer(read_changes(page), many=True).data)
-        envelope = self.paginator.get_paginated_response([]).data
-        return Response(Prerendered(splice(envelope, self.rendered(page))))
+        return page_keys(querysets, position, count)
 
     def rendered(self, page):
         """Each change of the page as JSON, rendered once and kept (apps/core/api/fragments.py): a change never
