@@ -23,6 +23,7 @@ API_PREFIX = "/api/v1/"
 READ_PREFIXES = tuple(getattr(settings, "PUBLIC_READ_PREFIXES", (API_PREFIX,)))
 VARY = ("Accept", "Accept-Language")
 CACHE_SECONDS = 300
+CACHE_CONTROL = f"public, max-age={CACHE_SECONDS}"
 
 
 def is_api_read(request):
@@ -100,6 +101,13 @@ class ConditionalCacheMiddleware:
     def finish(response, etag, last_modified):
         response["ETag"] = etag
         response["Last-Modified"] = http_date(last_modified)
-        patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
-        patch_vary_headers(response, VARY)
+        # What patching the headers writes, written at once where there is nothing to merge.
+        if "Cache-Control" in response:
+            patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
+        else:
+            response["Cache-Control"] = CACHE_CONTROL
+        if response.get("Vary") in (None, VARY[0]):
+            response["Vary"] = ", ".join(VARY)
+        else:
+            patch_vary_headers(response, VARY)
         return response

@@ -16,6 +16,21 @@ def test_reads_carry_validators(client):
     assert "Accept" in response["Vary"]
 
 
+@pytest.mark.parametrize(
+    "params", [{}, {"format": "csv"}, {"lang": "zh"}, {"fields": "slug"}, {"as_of": "2030-01-01T00:00:00Z"}]
+)
+def test_every_read_says_how_long_it_keeps_and_what_it_varies_with(client, params):
+    for url in (URL, "/api/v1/observations/", "/api/v1/timeline/", "/api/v1/changes/"):
+        if url == "/api/v1/changes/" and {"fields", "as_of"} & set(params):
+            continue
+        for response in (client.get(url, params), client.get(url, params)):  # built, then kept
+            assert response.status_code == 200, (url, params)
+            assert response["Cache-Control"] == "public, max-age=300"
+            assert response["Vary"] == "Accept, Accept-Language"
+    not_modified = client.get(URL, HTTP_IF_NONE_MATCH=client.get(URL)["ETag"])
+    assert (not_modified["Cache-Control"], not_modified["Vary"]) == ("public, max-age=300", "Accept, Accept-Language")
+
+
 def test_a_matching_etag_is_answered_304_without_a_body(client):
     etag = client.get(URL)["ETag"]
     response = client.get(URL, HTTP_IF_NONE_MATCH=etag)

@@ -1,6 +1,7 @@
 import bisect
 import hashlib
 import sys
+from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.core.cache import cache
@@ -98,6 +99,30 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
         share it, and a large table is counted once per write rather than once per request."""
         key = f"api-count:{current_version(self.request).number}:{selection(self.request, PRESENTING)}"
         return cache.get_or_set(key, queryset.count, settings.API_COUNT_CACHE_SECONDS)
+
+    def get_next_link(self):
+        if self.offset + self.limit >= self.count:
+            return None
+        return self.link(self.offset + self.limit)
+
+    def get_previous_link(self):
+        if self.offset <= 0:
+            return None
+        return self.link(self.offset - self.limit if self.offset > self.limit else None)
+
+    def link(self, offset):
+        """The request's URL with the page's limit and this offset (None: without one), as DRF writes its links
+        (parameters sorted), from one reading of the URL for both links of a page."""
+        if getattr(self, "url", None) is None:
+            scheme, netloc, path, query, fragment = urlsplit(self.request.build_absolute_uri())
+            self.url = (scheme, netloc, path, parse_qs(query, keep_blank_values=True), fragment)
+        scheme, netloc, path, parameters, fragment = self.url
+        parameters = {**parameters, self.limit_query_param: [str(self.limit)]}
+        if offset is None:
+            parameters.pop(self.offset_query_param, None)
+        else:
+            parameters[self.offset_query_param] = [str(offset)]
+        return urlunsplit((scheme, netloc, path, urlencode(sorted(parameters.items()), doseq=True), fragment))
 
     def get_limit(self, request):
         limit = self._parse(request, self.limit_query_param, 1)

@@ -102,11 +102,10 @@ class DeclaredParametersMixin:
         if request.method not in ("GET", "HEAD"):
             return
         accepted = accepted_parameters(self)
-        listed = ", ".join(sorted(accepted))
         errors = {}
         for name, values in request.query_params.lists():
             if name not in accepted:
-                errors[name] = [f"This operation has no such parameter. It accepts: {listed}."]
+                errors[name] = [f"This operation has no such parameter. It accepts: {', '.join(sorted(accepted))}."]
             elif len(values) > 1:
                 errors[name] = ["Given more than once; give it once (lists are comma-separated)."]
         if errors:
