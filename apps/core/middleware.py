@@ -22,6 +22,7 @@ API_PREFIX = "/api/v1/"
 # The API and the pages that read it (the explorer): throttled, conditional and cached alike.
 READ_PREFIXES = tuple(getattr(settings, "PUBLIC_READ_PREFIXES", (API_PREFIX,)))
 VARY = ("Accept", "Accept-Language")
+VARY_META = tuple(f"HTTP_{name.upper().replace('-', '_')}" for name in VARY)  # without building request.headers
 CACHE_SECONDS = 300
 CACHE_CONTROL = f"public, max-age={CACHE_SECONDS}"
 
@@ -63,7 +64,7 @@ class ConditionalCacheMiddleware:
                 request.scheme,
                 request.get_host(),
                 request.get_full_path(),
-                *(request.headers.get(name, "") for name in VARY),
+                *(request.META.get(name, "") for name in VARY_META),
             ]
         )
         digest = hashlib.blake2b(representation.encode("utf-8", "surrogateescape"), digest_size=12).hexdigest()
