@@ -1,11 +1,13 @@
-"""Limit/offset pages: their links are DRF's, written from one reading of the URL."""
+"""Limit/offset pages: lists kept whole and put in other orders, and links as DRF writes them."""
 
 import pytest
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
+from apps.core.api import pagination
 from apps.core.api.pagination import StrictLimitOffsetPagination
+from tests.api.base import PAGES, error_of
 
 QUERIES = [
     "",
@@ -28,3 +30,48 @@ def test_links_are_the_ones_drf_writes(query, count):
         paginator.limit, paginator.offset, paginator.count = ours.get_limit(request), ours.get_offset(request), count
     assert (ours.get_next_link(), ours.get_previous_link()) == (drf.get_next_link(), drf.get_previous_link())
     assert ours.get_next_link() is not None or ours.offset + ours.limit >= count
+
+
+# (path, filters, orderings): each list asked for in one order, then in the others.
+REORDERED = [
+    ("/api/v1/observations/", {"kind": "target"}, ["-period_end", "value,-slug", "measure,period_start", None]),
+    ("/api/v1/observations/", {"search": "江门"}, ["period_start", "-value"]),
+    ("/api/v1/events/", {"basis": "stated"}, ["date", "-date", "-name_en,kind"]),
+    ("/api/v1/zones/", {}, ["-name_zh", "name_en"]),
+    ("/api/v1/timeline/", {"type": "event"}, [None]),
+]
+
+
+@pytest.mark.parametrize(("path", "filters", "orderings"), REORDERED)
+def test_a_list_put_in_another_order_is_the_one_the_database_orders(client, monkeypatch, path, filters, orderings):
+    """A list held in one order is cut from the whole list in another: the same pages as the database gives."""
+
+    def pages(ordering):
+        ordered = {**filters, **({"ordering": ordering} if ordering else {})}
+        return [client.get(path, {**ordered, "limit": limit, "offset": offset}).json() for limit, offset in PAGES]
+
+    client.get(path, {**filters, "ordering": "slug", "limit": 1})
+    kept = {ordering: pages(ordering) for ordering in orderings}
+    monkeypatch.setattr(pagination, "LISTED", 0)  # every page from the database
+    for ordering, expected in kept.items():
+        assert pages(ordering) == expected
+
+
+def test_a_list_in_another_order_reads_only_the_data_version(client, django_assert_num_queries):
+    """Once the figures of one filter are held in one order, and every figure in another, the filter in the other
+    order reads no SQL but the data version."""
+    client.get("/api/v1/observations/", {"kind": "target", "ordering": "slug"})
+    client.get("/api/v1/observations/", {"ordering": "-value", "limit": 1})
+    with django_assert_num_queries(1):
+        body = client.get("/api/v1/observations/", {"kind": "target", "ordering": "-value", "limit": 3}).json()
+    assert body["count"] == 19
+    assert [item["value"] for item in body["results"]] == sorted(
+        (item["value"] for item in body["results"]), key=float
+    )[::-1]
+
+
+def test_an_unknown_order_is_refused_when_the_list_is_held_in_another(client):
+    client.get("/api/v1/observations/", {"kind": "target"})
+    response = client.get("/api/v1/observations/", {"kind": "target", "ordering": "colour"})
+    assert response.status_code == 400
+    assert "ordering" in error_of(response)["details"]

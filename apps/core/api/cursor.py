@@ -190,10 +190,10 @@ class ListPagination(StrictLimitOffsetPagination):
         self.keyset = KeysetPagination(self.get_limit(request), self.get_offset(request))
         return self.keyset.paginate_queryset(queryset, request)
 
-    def paginate_keys(self, filtered, request, view=None):
+    def paginate_keys(self, filtered, request, view=None, ordered=None):
         if CURSOR in request.query_params:
             return self.paginate_queryset(filtered(), request, view)
-        return super().paginate_keys(filtered, request, view)
+        return super().paginate_keys(filtered, request, view, ordered)
 
     def get_paginated_response(self, data):
         if self.keyset is not None:

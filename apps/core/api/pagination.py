@@ -21,6 +21,7 @@ PRESENTING = {"limit", "offset", "ordering", *PRESENTATION, *SELECTING}
 KEY_LISTS = BytesMemo(settings.API_KEY_LIST_MEMO_BYTES)
 LISTED = 1000
 LONG = "long"  # kept for a list longer than LISTED, so that its other pages are read as pages at once
+ORDERING = "ordering"
 
 
 class StrictLimitOffsetPagination(LimitOffsetPagination):
@@ -61,7 +62,7 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
             self.count = self.get_count(queryset)
         return self.paged(page)
 
-    def paginate_keys(self, filtered, request, view=None):
+    def paginate_keys(self, filtered, request, view=None, ordered=None):
         """The page of a query of keys or of plain rows, `filtered()`, which is built only when this worker does
         not hold the whole list already.
 
@@ -69,14 +70,21 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
         and kept under the data version: its other pages, limits and languages are then a slice of it, with no
         filter built, no SQL compiled and no count. A request with the same selecting parameters and ordering
         would have passed the same validation, which the first one did. A longer list is paged by the database.
+        With `ordered(ordering)`, the query of every key in an ordering, a list held in another order is put in
+        the order asked for (`reordered`).
         """
         self.request = request
         self.limit = self.get_limit(request)
         self.offset = self.get_offset(request)
-        name = f"{current_version(request).number}:{selection(request, PRESENTING - {'ordering'})}"
+        version = current_version(request).number
+        name = f"{version}:{selection(request, PRESENTING - {ORDERING})}"
         keys = KEY_LISTS.get(name)
         if keys is LONG or (keys is None and self.offset + self.limit > LISTED):
             return self.paginate_queryset(filtered(), request, view)
+        if keys is None and ordered is not None:
+            keys = self.reordered(ordered, version)
+            if keys is not None:
+                KEY_LISTS.put(name, keys, footprint(keys))
         if keys is None:
             queryset = filtered()
             keys = tuple(queryset[: LISTED + 1])
@@ -85,8 +93,28 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
                 self.count = self.get_count(queryset)
                 return self.paged(list(keys[self.offset : self.offset + self.limit]))
             KEY_LISTS.put(name, keys, footprint(keys))
+            if ordered is not None:
+                KEY_LISTS.put(f"{version}:members:{selection(request, PRESENTING)}", frozenset(keys), footprint(keys))
         self.count = len(keys)
         return self.paged(list(keys[self.offset : self.offset + self.limit]))
+
+    def reordered(self, ordered, version):
+        """The list, if this worker holds its records in another order and every key of the resource in the order
+        asked for (read here once per data version and ordering, when there are at most LISTED): the order of a
+        subset is the order of the whole, kept to the subset, since every ordering ends with a unique key."""
+        members = KEY_LISTS.get(f"{version}:members:{selection(self.request, PRESENTING)}")
+        if members is None:
+            return None
+        ordering = self.request.query_params.get(ORDERING)
+        name = f"{version}:{digest(self.request.path, [(ORDERING, [ordering])] if ordering else [])}"
+        whole = KEY_LISTS.get(name)  # the list without filters in this order, if it was asked for
+        if whole is None:
+            whole = tuple(ordered(ordering)[: LISTED + 1])
+            whole = LONG if len(whole) > LISTED else whole
+            KEY_LISTS.put(name, whole, footprint(whole))
+        if whole is LONG:
+            return None
+        return tuple(key for key in whole if key in members)
 
     def paged(self, page):
         """The page, once `count` is known."""
@@ -160,15 +188,19 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
 def selection(request, ignored):
     """A digest of the path and every parameter but the ignored ones: of what selects records, and in what order,
     which is cheaper to make than the SQL and says as much."""
-    selecting = sorted((name, values) for name, values in request.query_params.lists() if name not in ignored)
-    return hashlib.blake2b(f"{request.path}|{selecting!r}".encode(), digest_size=16).hexdigest()
+    return digest(request.path, request.query_params.lists(), ignored)
+
+
+def digest(path, parameters, ignored=()):
+    selecting = sorted((name, values) for name, values in parameters if name not in ignored)
+    return hashlib.blake2b(f"{path}|{selecting!r}".encode(), digest_size=16).hexdigest()
 
 
 def footprint(rows):
-    """About the bytes a tuple of keys or rows holds, judged by its first row."""
-    if not rows:
+    """About the bytes a tuple or set of keys or rows holds, judged by one row."""
+    if not rows or rows is LONG:
         return 64
-    first = rows[0]
+    first = next(iter(rows))
     values = first.values() if isinstance(first, dict) else first if isinstance(first, tuple) else ()
     return 64 + len(rows) * (8 + sys.getsizeof(first) + sum(sys.getsizeof(value) for value in values))
 

@@ -1,5 +1,6 @@
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.urls import reverse
+from django_filters.utils import translate_validation
 from rest_framework import status, viewsets
 from rest_framework.response import Response
 
@@ -41,7 +42,7 @@ class PublicReadOnlyViewSet(
     def list(self, request, *args, **kwargs):
         if not self.reads_kept_renderings(request):
             return super().list(request, *args, **kwargs)
-        keys = self.paginator.paginate_keys(lambda: self.filter_queryset(self.keys()), request, self)
+        keys = self.paginator.paginate_keys(lambda: self.filter_queryset(self.keys()), request, self, self.ordered_keys)
         items = RenderedRecords(self, "item").get(keys)
         return Response(Prerendered(splice(self.get_paginated_response([]).data, items)))
 
@@ -69,6 +70,16 @@ class PublicReadOnlyViewSet(
         if "keys_queryset" not in cls.__dict__:
             cls.keys_queryset = cls.queryset.select_related(None).prefetch_related(None).values_list("pk", flat=True)
         return cls.keys_queryset.all()
+
+    def ordered_keys(self, ordering):
+        """Every key of the resource in an ordering (None: the default), ordered by the FilterSet as a list is."""
+        parameters = QueryDict(mutable=True)
+        if ordering is not None:
+            parameters["ordering"] = ordering
+        filterset = self.filterset_class(parameters, queryset=self.keys(), request=self.request)
+        if not filterset.is_valid():
+            raise translate_validation(filterset.errors)
+        return filterset.qs
 
     def moved(self, request, lookup):
         """A record asked for by a slug it has since been renamed from answers 301 with its current URL."""
