@@ -17,7 +17,8 @@ from apps.core.versioning import current_version
 INVALID_CURSOR = "Not a cursor this API gave: follow the `next` link of a page."
 # Parameters that choose how a page is presented, not which records it counts.
 PRESENTING = {"limit", "offset", "ordering", *PRESENTATION, *SELECTING}
-# Each worker's whole lists of keys (or rows), in their order, for lists of at most LISTED (see paginate_keys).
+# Each worker's whole lists of keys (or rows) in their order, and the sets of their keys, for lists of at most
+# LISTED (see paginate_keys), under the data version.
 KEY_LISTS = BytesMemo(settings.API_KEY_LIST_MEMO_BYTES)
 LISTED = 1000
 LONG = "long"  # kept for a list longer than LISTED, so that its other pages are read as pages at once
