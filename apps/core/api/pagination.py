@@ -88,12 +88,10 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
                 KEY_LISTS.put(name, keys, footprint(keys))
         if keys is None:
             queryset = filtered()
-            keys = tuple(queryset[: LISTED + 1])
-            if len(keys) > LISTED:
-                KEY_LISTS.put(name, LONG, 64)
+            keys, first = read_whole(name, lambda count: queryset[:count])
+            if keys is LONG:
                 self.count = self.get_count(queryset)
-                return self.paged(list(keys[self.offset : self.offset + self.limit]))
-            KEY_LISTS.put(name, keys, footprint(keys))
+                return self.paged(list(first[self.offset : self.offset + self.limit]))
             if ordered is not None:
                 KEY_LISTS.put(f"{version}:members:{selection(request, PRESENTING)}", frozenset(keys), footprint(keys))
         self.count = len(keys)
@@ -110,9 +108,7 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
         name = f"{version}:{digest(self.request.path, [(ORDERING, [ordering])] if ordering else [])}"
         whole = KEY_LISTS.get(name)  # the list without filters in this order, if it was asked for
         if whole is None:
-            whole = tuple(ordered(ordering)[: LISTED + 1])
-            whole = LONG if len(whole) > LISTED else whole
-            KEY_LISTS.put(name, whole, footprint(whole))
+            whole, _ = read_whole(name, lambda count: ordered(ordering)[:count])
         if whole is LONG:
             return None
         return tuple(key for key in whole if key in members)
@@ -197,6 +193,15 @@ def digest(path, parameters, ignored=()):
     return hashlib.blake2b(f"{path}|{selecting!r}".encode(), digest_size=16).hexdigest()
 
 
+def read_whole(name, read):
+    """A list read whole, `read(count)` giving at most `count` of it, and kept under the name in KEY_LISTS, or LONG
+    for a list longer than LISTED: (what is kept, what was read)."""
+    rows = tuple(read(LISTED + 1))
+    kept = LONG if len(rows) > LISTED else rows
+    KEY_LISTS.put(name, kept, footprint(kept))
+    return kept, rows
+
+
 def footprint(rows):
     """About the bytes a tuple or set of keys or rows holds, judged by one row."""
     if not rows or rows is LONG:
@@ -250,16 +255,11 @@ class FeedCursorPagination(CursorPagination):
         feed's order, and so is a position."""
         ignored = PRESENTING | {self.cursor_query_param}
         name = f"{current_version(self.request).number}:{selection(self.request, ignored)}"
-        keys = KEY_LISTS.get(name)
+        keys, first = KEY_LISTS.get(name), None
         if keys is None:
-            keys = read(None, LISTED + 1)
-            if len(keys) > LISTED:
-                KEY_LISTS.put(name, LONG, 64)
-                return read(position, count) if position else keys[:count]
-            keys = tuple(keys)
-            KEY_LISTS.put(name, keys, footprint(keys))
-        elif keys is LONG:
-            return read(position, count)
+            keys, first = read_whole(name, lambda size: read(None, size))
+        if keys is LONG:
+            return list(first[:count]) if first is not None and position is None else read(position, count)
         start = 0 if position is None else bisect.bisect_right(keys, position)
         return list(keys[start : start + count])
 
