@@ -201,7 +201,8 @@ API_RECORD_MEMO_BYTES = int(os.environ.get("API_RECORD_MEMO_BYTES", str(16 * 102
 API_RECORD_CACHE_SECONDS = int(os.environ.get("API_RECORD_CACHE_SECONDS", "86400"))
 # How long a list's total count is kept, under the data version like responses, whether or not responses are.
 API_COUNT_CACHE_SECONDS = int(os.environ.get("API_COUNT_CACHE_SECONDS", "3600"))
-# Bytes of whole short lists of keys each worker keeps, under the data version (apps/core/api/pagination.py).
+# Bytes of whole short lists of keys, and longer lists' built queries, each worker keeps under the data version
+# (apps/core/api/pagination.py).
 API_KEY_LIST_MEMO_BYTES = int(os.environ.get("API_KEY_LIST_MEMO_BYTES", str(8 * 1024 * 1024)))
 
 # The paths served from the data alone, whose answers the edge throttles, validates (ETag, 304) and caches

@@ -6,7 +6,9 @@ from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
 from apps.core.api import pagination
-from apps.core.api.pagination import StrictLimitOffsetPagination
+from apps.core.api.pagination import KEY_LISTS, StrictLimitOffsetPagination
+from apps.core.filtersets import StrictFilterSet
+from apps.regions.models import Region
 from tests.api.base import PAGES, error_of
 
 QUERIES = [
@@ -75,3 +77,36 @@ def test_an_unknown_order_is_refused_when_the_list_is_held_in_another(client):
     response = client.get("/api/v1/observations/", {"kind": "target", "ordering": "colour"})
     assert response.status_code == 400
     assert "ordering" in error_of(response)["details"]
+
+
+@pytest.mark.parametrize(
+    ("path", "filters", "filtersets"),
+    [
+        ("/api/v1/observations/", {"kind": "target", "ordering": "-value"}, 1),
+        ("/api/v1/timeline/", {"type": "event"}, 2),  # one FilterSet for each side of the union
+    ],
+)
+def test_a_longer_list_builds_its_filter_once_per_data_version(
+    client, monkeypatch, settings, path, filters, filtersets
+):
+    """Past LISTED, the pages, limits and languages of one selection share the query built for the first: the same
+    answers as when each page builds its own, until a write moves the data version."""
+    settings.API_RESPONSE_CACHE_SECONDS = 0
+    monkeypatch.setattr(pagination, "LISTED", 0)
+    requests = [
+        {**filters, "limit": limit, "offset": offset, "lang": ("zh", "en")[index % 2]}
+        for index, (limit, offset) in enumerate(PAGES)
+    ]
+    expected = []
+    for params in requests:
+        KEY_LISTS.clear()
+        expected.append(client.get(path, params).json())
+    built = []
+    build = StrictFilterSet.qs.fget
+    monkeypatch.setattr(StrictFilterSet, "qs", property(lambda filterset: built.append(filterset) or build(filterset)))
+    KEY_LISTS.clear()
+    assert [client.get(path, params).json() for params in requests] == expected
+    assert len(built) == filtersets
+    Region.objects.get(slug="jiangmen").save()
+    assert client.get(path, requests[0]).json()["count"] == expected[0]["count"]
+    assert len(built) == 2 * filtersets

@@ -18,11 +18,14 @@ INVALID_CURSOR = "Not a cursor this API gave: follow the `next` link of a page."
 # Parameters that choose how a page is presented, not which records it counts.
 PRESENTING = {"limit", "offset", "ordering", *PRESENTATION, *SELECTING}
 # Each worker's whole lists of keys (or rows) in their order, and the sets of their keys, for lists of at most
-# LISTED (see paginate_keys), under the data version.
+# LISTED (see paginate_keys), and the built queries of longer lists (see built), under the data version.
 KEY_LISTS = BytesMemo(settings.API_KEY_LIST_MEMO_BYTES)
 LISTED = 1000
 LONG = "long"  # kept for a list longer than LISTED, so that its other pages are read as pages at once
 ORDERING = "ordering"
+# A longer list's query, built once per data version and selection (see built), and about the bytes one holds.
+QUERY = "query"
+QUERY_FOOTPRINT = 8 * 1024
 
 
 class StrictLimitOffsetPagination(LimitOffsetPagination):
@@ -81,7 +84,7 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
         name = f"{version}:{selection(request, PRESENTING - {ORDERING})}"
         keys = KEY_LISTS.get(name)
         if keys is LONG or (keys is None and self.offset + self.limit > LISTED):
-            return self.paginate_queryset(filtered(), request, view)
+            return self.paginate_queryset(built(name, filtered), request, view)
         if keys is None and ordered is not None:
             keys = self.reordered(ordered, version)
             if keys is not None:
@@ -90,6 +93,7 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
             queryset = filtered()
             keys, first = read_whole(name, lambda count: queryset[:count])
             if keys is LONG:
+                KEY_LISTS.put(f"{name}:{QUERY}", queryset, QUERY_FOOTPRINT)
                 self.count = self.get_count(queryset)
                 return self.paged(list(first[self.offset : self.offset + self.limit]))
             if ordered is not None:
@@ -200,6 +204,18 @@ def read_whole(name, read):
     kept = LONG if len(rows) > LISTED else rows
     KEY_LISTS.put(name, kept, footprint(kept))
     return kept, rows
+
+
+def built(name, filtered):
+    """The query of a list longer than LISTED, kept once built: its other pages, limits and languages run only their
+    own page's query, without building the filter again (a fifth of a page's cost in a profile at 10,000x), since a
+    request with the same selecting parameters and ordering passed the same validation. The query, not its rows: the
+    database still answers each page."""
+    queryset = KEY_LISTS.get(f"{name}:{QUERY}")
+    if queryset is None:
+        queryset = filtered()
+        KEY_LISTS.put(f"{name}:{QUERY}", queryset, QUERY_FOOTPRINT)
+    return queryset
 
 
 def footprint(rows):
