@@ -5,6 +5,7 @@ import os
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "localhost,testserver")
 os.environ.setdefault("API_THROTTLE_RATE", "")
+os.environ.setdefault("API_EXPORT_THROTTLE_RATE", "")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("DATA_VERSION_MEMO_SECONDS", "0")
 

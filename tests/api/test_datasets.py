@@ -56,3 +56,10 @@ def test_synthetic_records_stay_out_of_the_download(client):
     body = index(client)
     assert body["counts"]["observations"] == 66
     assert [s["slug"] for s in body["sources"]] == ["zhuxi-hub-take-off"]
+
+
+def test_the_schema_names_exactly_the_files_the_index_lists(client):
+    paths = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()["paths"]
+    (kind,) = [p for p in paths["/api/v1/datasets/curated.{kind}"]["get"]["parameters"] if p["name"] == "kind"]
+    assert kind["schema"]["enum"] == sorted(index(client)["files"])
+    assert client.get("/api/v1/datasets/curated.jsonx").status_code == 404

@@ -108,3 +108,35 @@ def test_a_detail_exports_as_one_row(client, file_format):
         assert len(read_csv(response)) == 1
     else:
         assert openpyxl.load_workbook(io.BytesIO(response.content)).active.max_row >= 2
+
+
+def schema_paths(client):
+    """Each path of the schema with its path parameters filled in from the data, and the formats it offers."""
+    paths = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()["paths"]
+    for template, operations in paths.items():
+        parameters = operations["get"].get("parameters", [])
+        formats = [p["schema"]["enum"] for p in parameters if p["name"] == "format" and p["in"] == "query"]
+        path = template
+        for parameter in (p for p in parameters if p["in"] == "path"):
+            if parameter["name"] == "kind":
+                value = "json"
+            else:
+                first = client.get(template.split("{")[0]).json()["results"][0]
+                value = first[parameter["name"]]
+            path = path.replace(f"{{{parameter['name']}}}", value)
+        yield path, [None, *(formats[0] if formats else [])]
+
+
+def test_options_describes_every_path_in_json_whatever_format_is_asked(client):
+    """OPTIONS answers with the resource's description, which is JSON even where the resource is a file."""
+    asked = 0
+    for path, formats in schema_paths(client):
+        for format_ in formats:
+            for params in ({}, {"as_of": "2100-01-01"}):
+                query = {**params, **({"format": format_} if format_ else {})}
+                response = client.options(path, query)
+                assert response.status_code == 200, (path, query)
+                assert response["Content-Type"] == "application/json", (path, query)
+                assert response.json()["renders"], (path, query)
+                asked += 1
+    assert asked > 150

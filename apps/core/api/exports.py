@@ -88,6 +88,10 @@ class ExportRateThrottle(SimpleRateThrottle):
     def get_rate(self):
         return settings.API_EXPORT_THROTTLE_RATE or None
 
+    def allow_request(self, request, view):
+        # OPTIONS describes the export and streams nothing, so it holds no worker.
+        return request.method == "OPTIONS" or super().allow_request(request, view)
+
     def get_cache_key(self, request, view):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 

@@ -26,15 +26,16 @@ def negotiate_language(request):
 
 class LanguageNegotiationMixin:
     """Views settle the language once per request (serializers read it from the request), say it in
-    Content-Language, and keep errors in their JSON shape whatever format was asked for."""
+    Content-Language, and answer errors and OPTIONS in JSON whatever format was asked for."""
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         request.response_language = negotiate_language(request)
 
     def finalize_response(self, request, response, *args, **kwargs):
-        if response.status_code >= 400:
-            # Errors keep their JSON shape whatever format the request asked for, or when no format was agreed.
+        if response.status_code >= 400 or request.method == "OPTIONS":
+            # Errors keep their JSON shape whatever format the request asked for, or when no format was agreed;
+            # OPTIONS describes the resource, which is JSON even where the resource is a streamed file.
             request.accepted_renderer, request.accepted_media_type = JSONRenderer(), JSONRenderer.media_type
         response = super().finalize_response(request, response, *args, **kwargs)
         language = getattr(request, "response_language", None)

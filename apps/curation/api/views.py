@@ -1,6 +1,6 @@
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -72,6 +72,7 @@ class DatasetFileView(DeclaredParametersMixin, LanguageNegotiationMixin, APIView
         },
         summary="One file of the curated dataset",
         operation_id="datasets_file_retrieve",
+        parameters=[OpenApiParameter("kind", str, OpenApiParameter.PATH, enum=["json", "zip"])],
     )
     def get(self, request, kind):
         dataset = current_dataset(request)
