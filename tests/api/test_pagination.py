@@ -110,3 +110,17 @@ def test_a_longer_list_builds_its_filter_once_per_data_version(
     Region.objects.get(slug="jiangmen").save()
     assert client.get(path, requests[0]).json()["count"] == expected[0]["count"]
     assert len(built) == 2 * filtersets
+
+
+@pytest.mark.parametrize("ordering", ["", ",", "code,", " ", "colour"])
+def test_an_order_refused_alone_is_refused_when_the_list_is_held(client, ordering):
+    """A list held in its default order and in another, and every unit held in both, answer a bad `ordering` as
+    the database would without them: refused."""
+    path = "/api/v1/units/"
+    cold = client.get(path, {"ordering": ordering})
+    KEY_LISTS.clear()
+    for warm in ({}, {"ordering": "-code"}, {"base": "cny"}, {"base": "cny", "ordering": "-code"}):
+        client.get(path, warm)
+    for response in (cold, client.get(path, {"ordering": ordering})):
+        assert response.status_code == 400
+        assert "ordering" in error_of(response)["details"]

@@ -106,7 +106,8 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
         if members is None:
             return None
         ordering = self.request.query_params.get(ORDERING)
-        name = f"{version}:{digest(self.request.path, [(ORDERING, [ordering])] if ordering else [])}"
+        # An empty `ordering` is not the default order: the FilterSet refuses it, as it does any other value here.
+        name = f"{version}:{digest(self.request.path, [(ORDERING, [ordering])] if ordering is not None else [])}"
         whole = KEY_LISTS.get(name)  # the list without filters in this order, if it was asked for
         if whole is None:
             whole, _ = read_whole(name, lambda count: ordered(ordering)[:count])
