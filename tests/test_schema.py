@@ -40,3 +40,19 @@ def test_operations_are_described_by_their_own_views_only(client):
     for base in (PublicReadOnlyViewSet, LanguageNegotiationMixin):
         first_line = base.__doc__.splitlines()[0]
         assert not any(first_line in description for description in descriptions)
+
+
+def test_spreadsheet_bodies_are_documented_as_the_files_they_are(client):
+    """A CSV or a workbook is a file, not the JSON shape of the records it holds."""
+    paths = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()["paths"]
+    bodies = [
+        (media_type, body["schema"])
+        for operations in paths.values()
+        for operation in operations.values()
+        for media_type, body in operation["responses"]["200"].get("content", {}).items()
+        if not media_type.endswith(("/json", "+json"))
+    ]
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert {media_type for media_type, _ in bodies} == {"text/csv", "application/x-ndjson", xlsx, "application/zip"}
+    assert all(schema["type"] == "string" for _, schema in bodies)
+    assert all(schema["format"] == "binary" for media_type, schema in bodies if media_type == xlsx)

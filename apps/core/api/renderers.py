@@ -33,6 +33,11 @@ class SpreadsheetCSVRenderer(CSVRenderer):
     format_description = "`csv` (UTF-8 with a byte order mark)"
     media_type = "text/csv"
     charset = "utf-8"
+    openapi_file_schema = {
+        "type": "string",
+        "description": "A table with one row per record and a header row; nested fields are dotted columns "
+        "(`period.start`, `citations.0.quote`). UTF-8 with a byte order mark.",
+    }
 
     def render(self, data, media_type=None, renderer_context=None):
         rows = list(self.flatten_data(rows_of(data)))
@@ -46,6 +51,11 @@ class SpreadsheetCSVRenderer(CSVRenderer):
 
 class SpreadsheetXLSXRenderer(XLSXRenderer):
     format = "xlsx"
+    openapi_file_schema = {
+        "type": "string",
+        "format": "binary",
+        "description": "A workbook whose sheet holds the CSV's rows and columns.",
+    }
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
         return super().render({"results": rows_of(data)}, accepted_media_type, renderer_context)

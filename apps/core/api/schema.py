@@ -124,14 +124,19 @@ class ApiAutoSchema(AutoSchema):
 
     def _get_response_for_code(self, serializer, status_code, media_types=None, direction="response"):
         """A renderer that declares the body it renders (`openapi_schema`), such as a JSON-stat dataset served
-        as `application/json` beside the serializer's JSON, is documented as one of the bodies of its type."""
+        as `application/json` beside the serializer's JSON, is documented as one of the bodies of its type; one
+        that writes a file (`openapi_file_schema`: CSV, a workbook) as that file, not as the serializer's shape."""
         response = super()._get_response_for_code(serializer, status_code, media_types, direction)
         content = response.get("content", {})
         if status_code.startswith("2"):
             for renderer in self.view.get_renderers():
-                body = getattr(renderer, "openapi_schema", None)
                 media_type = renderer.media_type.split(";")[0]
-                if body and media_type in content:
+                if media_type not in content:
+                    continue
+                file_body, body = (getattr(renderer, name, None) for name in ("openapi_file_schema", "openapi_schema"))
+                if file_body:
+                    content[media_type]["schema"] = file_body
+                elif body:
                     content[media_type]["schema"] = {"oneOf": [content[media_type]["schema"], body]}
         return response
 
