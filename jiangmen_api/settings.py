@@ -177,6 +177,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_PAGINATION_CLASS": "apps.core.api.cursor.ListPagination",
     "DEFAULT_AUTHENTICATION_CLASSES": [],
+    # The API only reads: it parses no request body, and OPTIONS says so.
+    "DEFAULT_PARSER_CLASSES": [],
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_RENDERER_CLASSES": [
         "apps.core.api.renderers.PrerenderedJSONRenderer",
