@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.core.management import call_command
 
+from tests.api.base import openapi_paths
+
 
 def test_schema_validates_without_warnings_and_matches_the_committed_file(tmp_path):
     generated = tmp_path / "openapi.yaml"
@@ -35,7 +37,7 @@ def test_operations_are_described_by_their_own_views_only(client):
     from apps.core.api.language import LanguageNegotiationMixin
     from apps.core.api.views import PublicReadOnlyViewSet
 
-    paths = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()["paths"]
+    paths = openapi_paths(client)
     descriptions = [operation.get("description", "") for path in paths.values() for operation in path.values()]
     for base in (PublicReadOnlyViewSet, LanguageNegotiationMixin):
         first_line = base.__doc__.splitlines()[0]
@@ -44,7 +46,7 @@ def test_operations_are_described_by_their_own_views_only(client):
 
 def test_spreadsheet_bodies_are_documented_as_the_files_they_are(client):
     """A CSV or a workbook is a file, not the JSON shape of the records it holds."""
-    paths = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()["paths"]
+    paths = openapi_paths(client)
     bodies = [
         (media_type, body["schema"])
         for operations in paths.values()

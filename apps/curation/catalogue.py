@@ -15,6 +15,7 @@ from apps.core.versioning import current_version
 from apps.curation import datapackage
 from apps.curation.datasets import (
     ATTRIBUTION,
+    FILE_TYPES,
     PUBLISHER,
     TITLE,
     curated_sources,
@@ -48,8 +49,8 @@ def distributions(request, dataset=None):
     """Every way the dataset is served: its two files (with sizes and checksums when `dataset` is given, which
     builds it), observations as JSON-stat, and the API."""
     files = {
-        "json": ("The whole curated dataset as one JSON document", "application/json", None),
-        "zip": ("One CSV per resource, described by a Frictionless datapackage.json", "application/zip", DATA_PACKAGE),
+        "json": ("The whole curated dataset as one JSON document", None),
+        "zip": ("One CSV per resource, described by a Frictionless datapackage.json", DATA_PACKAGE),
     }
     found = [
         {
@@ -57,11 +58,11 @@ def distributions(request, dataset=None):
             "title": title,
             "url": reverse("dataset-file", kwargs={"kind": kind}, request=request),
             "download": True,
-            "media_type": media_type,
+            "media_type": FILE_TYPES[kind],
             "conforms_to": conforms_to,
             **({"bytes": len(getattr(dataset, kind)), "sha256": dataset.checksums[kind]} if dataset else {}),
         }
-        for kind, (title, media_type, conforms_to) in files.items()
+        for kind, (title, conforms_to) in files.items()
     ]
     observations = reverse(registry["observations"].route_name, request=request)
     found.append(

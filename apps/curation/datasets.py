@@ -30,6 +30,8 @@ ATTRIBUTION = (
 
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+# The dataset's files, by the name each has in its URL (`curated.<kind>`) and as a field of Dataset.
+FILE_TYPES = {"json": "application/json", "zip": "application/zip"}
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ class Dataset:
 
     @property
     def checksums(self):
-        return {"json": hashlib.sha256(self.json).hexdigest(), "zip": hashlib.sha256(self.zip).hexdigest()}
+        return {kind: hashlib.sha256(getattr(self, kind)).hexdigest() for kind in FILE_TYPES}
 
 
 def resources():

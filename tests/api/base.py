@@ -22,6 +22,23 @@ WRITE_METHODS = ["post", "put", "patch", "delete"]
 PAGES = [(1, 0), (2, 1), (3, 2), (50, 0), (500, 3), (5, 400)]
 
 
+# A value for each path parameter the schema names, so that each of its paths can be asked for.
+SCHEMA_PATH_VALUES = {"{slug}": "calb-jiangmen-base", "{code}": "yuan", "{kind}": "json"}
+
+
+def openapi_paths(client):
+    return client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()["paths"]
+
+
+def schema_operations(client):
+    """Each read the schema documents, as a URL to ask for, with the parameters it documents."""
+    for path, operations in openapi_paths(client).items():
+        url = path
+        for template, value in SCHEMA_PATH_VALUES.items():
+            url = url.replace(template, value)
+        yield url, operations["get"]["parameters"]
+
+
 def error_of(response):
     body = response.json()
     assert set(body) == {"error"}

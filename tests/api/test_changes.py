@@ -12,7 +12,7 @@ from apps.core.memo import BytesMemo
 from apps.regions.models import Region
 from apps.sources.changes import tracked_resources
 from apps.zones.models import Zone
-from tests.api.base import error_of
+from tests.api.base import error_of, openapi_paths
 
 URL = "/api/v1/changes/"
 
@@ -109,7 +109,7 @@ def test_updated_since_returns_exactly_the_records_changed_after_it(client):
 
 def test_every_list_documents_and_takes_updated_since(client):
     """Every paged list in the schema, the timeline and the feed included, documents `updated_since` and reads it."""
-    paths = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()["paths"]
+    paths = openapi_paths(client)
     lists = {
         path: {parameter["name"]: parameter for parameter in operations["get"].get("parameters", [])}
         for path, operations in paths.items()

@@ -6,6 +6,7 @@ import io
 import json
 import zipfile
 
+from tests.api.base import openapi_paths
 from tests.api.test_formats_and_languages import LISTS
 
 
@@ -59,7 +60,7 @@ def test_synthetic_records_stay_out_of_the_download(client):
 
 
 def test_the_schema_names_exactly_the_files_the_index_lists(client):
-    paths = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()["paths"]
+    paths = openapi_paths(client)
     (kind,) = [p for p in paths["/api/v1/datasets/curated.{kind}"]["get"]["parameters"] if p["name"] == "kind"]
     assert kind["schema"]["enum"] == sorted(index(client)["files"])
     assert client.get("/api/v1/datasets/curated.jsonx").status_code == 404

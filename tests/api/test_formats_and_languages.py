@@ -6,7 +6,7 @@ import io
 import openpyxl
 import pytest
 
-from tests.api.base import error_of
+from tests.api.base import error_of, schema_operations
 
 LISTS = [
     "/api/v1/regions/",
@@ -110,28 +110,12 @@ def test_a_detail_exports_as_one_row(client, file_format):
         assert openpyxl.load_workbook(io.BytesIO(response.content)).active.max_row >= 2
 
 
-def schema_paths(client):
-    """Each path of the schema with its path parameters filled in from the data, and the formats it offers."""
-    paths = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()["paths"]
-    for template, operations in paths.items():
-        parameters = operations["get"].get("parameters", [])
-        formats = [p["schema"]["enum"] for p in parameters if p["name"] == "format" and p["in"] == "query"]
-        path = template
-        for parameter in (p for p in parameters if p["in"] == "path"):
-            if parameter["name"] == "kind":
-                value = "json"
-            else:
-                first = client.get(template.split("{")[0]).json()["results"][0]
-                value = first[parameter["name"]]
-            path = path.replace(f"{{{parameter['name']}}}", value)
-        yield path, [None, *(formats[0] if formats else [])]
-
-
 def test_options_describes_every_path_in_json_whatever_format_is_asked(client):
     """OPTIONS answers with the resource's description, which is JSON even where the resource is a file."""
     asked = 0
-    for path, formats in schema_paths(client):
-        for format_ in formats:
+    for path, parameters in schema_operations(client):
+        formats = next((p["schema"]["enum"] for p in parameters if p["name"] == "format"), [])
+        for format_ in [None, *formats]:
             for params in ({}, {"as_of": "2100-01-01"}):
                 query = {**params, **({"format": format_} if format_ else {})}
                 response = client.options(path, query)

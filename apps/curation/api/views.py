@@ -10,7 +10,7 @@ from rest_framework.views import APIView
 from apps.core.api.language import LanguageNegotiationMixin
 from apps.core.api.parameters import DeclaredParametersMixin
 from apps.curation.catalogue import dcat
-from apps.curation.datasets import ATTRIBUTION, TITLE, curated_sources, current_dataset
+from apps.curation.datasets import ATTRIBUTION, FILE_TYPES, TITLE, curated_sources, current_dataset
 from apps.sources.api.serializers import SourceDocumentSerializer
 
 DatasetIndexSerializer = inline_serializer(
@@ -45,7 +45,7 @@ class DatasetIndexView(DeclaredParametersMixin, LanguageNegotiationMixin, APIVie
                 "sha256": dataset.checksums[kind],
                 "bytes": len(getattr(dataset, kind)),
             }
-            for kind in ("json", "zip")
+            for kind in FILE_TYPES
         }
         sources = SourceDocumentSerializer(curated_sources(), many=True, context={"request": request}).data
         return Response(
@@ -72,12 +72,11 @@ class DatasetFileView(DeclaredParametersMixin, LanguageNegotiationMixin, APIView
         },
         summary="One file of the curated dataset",
         operation_id="datasets_file_retrieve",
-        parameters=[OpenApiParameter("kind", str, OpenApiParameter.PATH, enum=["json", "zip"])],
+        parameters=[OpenApiParameter("kind", str, OpenApiParameter.PATH, enum=list(FILE_TYPES))],
     )
     def get(self, request, kind):
         dataset = current_dataset(request)
-        content_type = "application/json" if kind == "json" else "application/zip"
-        response = HttpResponse(getattr(dataset, kind), content_type=content_type)
+        response = HttpResponse(getattr(dataset, kind), content_type=FILE_TYPES[kind])
         response["Content-Disposition"] = f'attachment; filename="jiangmen-dataset-v{dataset.version}.{kind}"'
         response["Digest"] = f"sha-256={dataset.checksums[kind]}"
         return response
